@@ -1,0 +1,35 @@
+# The knowledge base's commands. The first use creates .venv from the pinned
+# requirements; `make test` also installs Debian's chromium when it is missing.
+
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build check test chromium clean
+
+$(STAMP): requirements.txt pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## the full site in site/, replaced only when the build succeeds
+	rm -rf site.tmp
+	$(MKDOCS) build --site-dir site.tmp
+	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv site.tmp site && rm -rf site.old
+
+check: $(STAMP)  ## validate front matter, ids and links without rendering
+	$(PYTHON) -m tipkb check docs
+
+chromium:  ## Debian's Chromium for the browser tests (Playwright's own download does not work here)
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: $(STAMP) chromium  ## the whole test suite
+	$(PYTHON) -m pytest
+
+clean:
+	rm -rf site site.tmp site.old .pytest_cache

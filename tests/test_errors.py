@@ -1,0 +1,165 @@
+"""Each kind of content mistake gives one clear problem naming file, line and field."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, build, copy_fixture
+from tipkb import check
+
+GUATEMALA = "countries/guatemala.md"
+
+
+def _edit(docs, rel, old, new):
+    path = docs / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# (id, file, old text, new text, expected file, line, field, words in the message or hint)
+CASES = [
+    ("unknown-practice", GUATEMALA, "practices: [nationwide-coverage]", "practices: [nationwide-coverge]",
+     GUATEMALA, 9, "practices[0]", ["unknown practice 'nationwide-coverge'", "did you mean 'nationwide-coverage'?"]),
+    ("unknown-statute", GUATEMALA, "statutes: [palermo-protocol]", "statutes: [palermo]",
+     GUATEMALA, 10, "statutes[0]", ["unknown statute 'palermo'"]),
+    ("unknown-related", GUATEMALA, "related: [thailand]", "related: [thailande]",
+     GUATEMALA, 11, "related[0]", ["unknown country 'thailande'", "did you mean 'thailand'?"]),
+    ("unknown-source", GUATEMALA, "sources: [state-dedicated-prosecution-units]", "sources: [state-dedicated-units]",
+     GUATEMALA, 12, "sources[0]", ["unknown source", "state-dedicated-prosecution-units"]),
+    ("missing-required", GUATEMALA, "region: central-america\n", "",
+     GUATEMALA, None, "region", ["required field is missing", "add 'region:'"]),
+    ("malformed-date", GUATEMALA, "last_reviewed: 2026-11-23", "last_reviewed: 23/11/2026",
+     GUATEMALA, 13, "last_reviewed", ["is not a date", "YYYY-MM-DD"]),
+    ("future-date", GUATEMALA, "last_reviewed: 2026-11-23", "last_reviewed: 2999-01-01",
+     GUATEMALA, 13, "last_reviewed", ["in the future"]),
+    ("unknown-field", GUATEMALA, "practices:", "pratices: []\npractices:",
+     GUATEMALA, 9, "pratices", ["unknown field", "did you mean 'practices'?"]),
+    ("wrong-type", GUATEMALA, "practices: [nationwide-coverage]", "practices: nationwide-coverage",
+     GUATEMALA, 9, "practices", ["should be a list"]),
+    ("unknown-region", GUATEMALA, "region: central-america", "region: centrl-america",
+     GUATEMALA, 4, "region", ["unknown region 'centrl-america'", "did you mean 'central-america'?"]),
+    ("iso-not-a-code", GUATEMALA, "iso3: GTM", "iso3: GTX",
+     GUATEMALA, 3, "iso3", ["not an ISO 3166-1 alpha-3"]),
+    ("iso-wrong-country", GUATEMALA, "iso3: GTM", "iso3: THA",
+     GUATEMALA, None, "iso3", ["THA is Thailand", "the code for 'guatemala' is GTM"]),
+    ("unit-missing-name", GUATEMALA, "  - name: Anti-trafficking prosecutor's office\n    parent", "  - parent",
+     GUATEMALA, 6, "units[0].name", ["required field is missing"]),
+    ("bad-id-format", GUATEMALA, "related: [thailand]", "related: [Thailand]",
+     GUATEMALA, 11, "related[0]", ["'Thailand' is not a page id"]),
+    ("statute-jurisdiction", "statutes/palermo-protocol.md", "jurisdiction: international", "jurisdiction: atlantis",
+     "statutes/palermo-protocol.md", 4, "jurisdiction", ["unknown country 'atlantis'"]),
+    ("statute-subject", "statutes/palermo-protocol.md", "subjects: [trafficking]", "subjects: [trafficing]",
+     "statutes/palermo-protocol.md", 5, "subjects", ["unknown subject 'trafficing'", "did you mean 'trafficking'?"]),
+    ("practice-hallmark-type", "practices/nationwide-coverage.md", "hallmark: true", "hallmark: maybe",
+     "practices/nationwide-coverage.md", 3, "hallmark", ["should be true or false"]),
+    ("translation-contradicts", "countries/guatemala.es.md", "title: Guatemala", "title: Guatemala\niso3: MEX",
+     "countries/guatemala.es.md", 3, "iso3", ["contradicts the English page"]),
+    ("translation-repeats", "countries/guatemala.es.md", "title: Guatemala", "title: Guatemala\niso3: GTM",
+     "countries/guatemala.es.md", 3, "iso3", ["inherited from the English page"]),
+    ("broken-link", GUATEMALA, "(thailand.md#overview)", "(thailandia.md)",
+     GUATEMALA, 19, None, ["broken link 'thailandia.md'", "countries/thailand.md"]),
+    ("missing-anchor", GUATEMALA, "(thailand.md#overview)", "(thailand.md#history)",
+     GUATEMALA, 19, None, ["no heading '#history'"]),
+    ("anchor-lost-in-translation", "countries/thailand.ur.md", "## جائزہ {#overview}", "## جائزہ",
+     GUATEMALA, 19, None, ["countries/thailand.ur.md", "{#overview}"]),
+    ("link-leaves-docs", GUATEMALA, "(thailand.md#overview)", "(../../README.md)",
+     GUATEMALA, 19, None, ["leaves docs/"]),
+    ("link-own-host", GUATEMALA, "(thailand.md#overview)", "(http://127.0.0.1:8000/countries/thailand/)",
+     GUATEMALA, 19, None, ["own host"]),
+    ("missing-image", GUATEMALA, "See [Thailand]", "![map](map.png) See [Thailand]",
+     GUATEMALA, 19, None, ["no file countries/map.png"]),
+    ("unknown-placeholder", "countries/index.md", "<!-- kb:country-directory -->", "<!-- kb:country-directry -->",
+     "countries/index.md", 5, None, ["unknown placeholder", "did you mean 'country-directory'?"]),
+    ("yaml-syntax", GUATEMALA, "title: Guatemala", "title: [Guatemala",
+     GUATEMALA, None, None, ["not valid YAML"]),
+    ("yaml-tab", GUATEMALA, "    parent: Public", "\tparent: Public",
+     GUATEMALA, None, None, ["not valid YAML", "tabs"]),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+def test_mistake_gives_one_precise_problem(tmp_path, case):
+    _, rel, old, new, file, line, field, words = case
+    docs = copy_fixture("basic", tmp_path)
+    _edit(docs, rel, old, new)
+    _, problems = check(docs, "http://127.0.0.1:8000/")
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    problem = problems[0]
+    assert problem.file == file
+    if line is not None:
+        assert problem.line == line, str(problem)
+    assert problem.field == field, str(problem)
+    for word in words:
+        assert word in str(problem)
+
+
+def test_all_problems_are_reported_in_one_run(tmp_path):
+    docs = copy_fixture("basic", tmp_path)
+    _edit(docs, GUATEMALA, "practices: [nationwide-coverage]", "practices: [nationwide-coverge]")
+    _edit(docs, "countries/thailand.md", "region: south-eastern-asia", "region: asia")
+    _edit(docs, "statutes/palermo-protocol.md", "subjects: [trafficking]", "subjects: []")
+    _, problems = check(docs)
+    assert {p.file for p in problems} == {GUATEMALA, "countries/thailand.md", "statutes/palermo-protocol.md"}
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("countries/Kenya Profile.md", "---\ntitle: x\n---\n", ["lowercase", "kenya-profile.md"]),
+    ("countries/guatemala.esp.md", "---\ntitle: x\n---\n", ["unknown language suffix '.esp'", "did you mean 'es'?"]),
+    ("countries/kenya.es.md", "---\ntitle: Kenia\n---\n", ["countries/kenya.md, which does not exist"]),
+    ("countries/empty.md", "", ["empty"]),
+])
+def test_file_level_mistakes(tmp_path, name, content, words):
+    docs = copy_fixture("basic", tmp_path)
+    (docs / name).write_text(content, encoding="utf-8")
+    _, problems = check(docs)
+    assert len(problems) == 1 and problems[0].file == name, problems
+    for word in words:
+        assert word in str(problems[0])
+
+
+@pytest.mark.parametrize("raw, words", [
+    (b"\xef\xbb\xbf---\ntitle: x\n---\n", ["byte-order mark"]),
+    (b"---\r\ntitle: x\r\n---\r\n", ["CRLF"]),
+    (b"---\ntitle: caf\xe9\n---\n", ["not UTF-8", "line 2"]),
+])
+def test_encoding_mistakes(tmp_path, raw, words):
+    docs = copy_fixture("basic", tmp_path)
+    (docs / "odd.md").write_bytes(raw)
+    _, problems = check(docs)
+    assert len(problems) == 1 and problems[0].file == "odd.md", problems
+    text = str(problems[0]).replace("odd.md:2:", "line 2")
+    for word in words:
+        assert word in text
+
+
+def test_same_id_in_two_kinds(tmp_path):
+    docs = copy_fixture("basic", tmp_path)
+    (docs / "practices" / "guatemala.md").write_text(
+        "---\ntitle: G\nhallmark: false\nsources: [state-dedicated-prosecution-units]\n---\n", encoding="utf-8")
+    _, problems = check(docs)
+    assert [str(p) for p in problems] == [
+        "practices/guatemala.md: the id 'guatemala' is also used by countries/guatemala.md"
+        " (ids must be unique across countries, practices, statutes and sources; rename one)"
+    ]
+
+
+# The four mistakes the generator issue names: both `make check` and the MkDocs build must stop on them.
+FAILING_BUILDS = [case for case in CASES if case[0] in {"unknown-practice", "missing-required", "malformed-date", "broken-link"}]
+
+
+@pytest.mark.parametrize("case", FAILING_BUILDS, ids=[case[0] for case in FAILING_BUILDS])
+def test_check_and_build_fail_with_the_message(tmp_path, case):
+    _, rel, old, new, file, _, field, words = case
+    docs = copy_fixture("basic", tmp_path)
+    _edit(docs, rel, old, new)
+    checked = subprocess.run([sys.executable, "-m", "tipkb", "check", str(docs)], capture_output=True, text=True, cwd=ROOT)
+    built = build(docs, tmp_path)
+    for result, output in ((checked.returncode, checked.stdout + checked.stderr), (built.returncode, built.output)):
+        assert result != 0
+        assert file in output and words[0] in output
+        assert "Traceback" not in output
+    assert not (built.site / "index.html").exists()

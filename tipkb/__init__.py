@@ -1,0 +1,24 @@
+"""tipkb: the knowledge base's core, independent of any site generator.
+
+It loads the docs tree (front matter and Markdown), validates it against the
+content model, builds the link graph, generates the localized index parts
+(directory, matrix, facts boxes, backlinks) and writes the data exports. The
+MkDocs hooks in hooks/ are a thin adapter over the functions named here.
+"""
+
+from tipkb.check import check
+from tipkb.languages import DEFAULT_LANGUAGE, LANGUAGES
+from tipkb.problems import Problem
+from tipkb.render import render_page
+from tipkb.exports import write_exports
+from tipkb.site import Site
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "Problem",
+    "Site",
+    "check",
+    "render_page",
+    "write_exports",
+]

@@ -1,0 +1,7 @@
+"""Entry point for `python -m tipkb`."""
+
+import sys
+
+from tipkb.cli import main
+
+sys.exit(main())

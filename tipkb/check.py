@@ -1,0 +1,24 @@
+"""Run every check over a docs tree and return the site with all problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tipkb.crossrefs import check_references
+from tipkb.links import check_links
+from tipkb.load import load
+from tipkb.problems import Problem, sort_problems
+from tipkb.render import check_placeholders
+from tipkb.site import Site
+from tipkb.validate import validate_models
+
+
+def check(docs_dir: Path, site_url: str | None = None) -> tuple[Site, list[Problem]]:
+    """Load and validate the tree under `docs_dir`; `site_url` names the site's own host."""
+    site, problems = load(Path(docs_dir))
+    problems += validate_models(site)
+    problems += check_references(site)
+    problems += check_links(site, urlsplit(site_url).hostname if site_url else None)
+    problems += check_placeholders(site)
+    return site, sort_problems(problems)

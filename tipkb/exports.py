@@ -1,0 +1,38 @@
+"""Machine-readable exports of the content model: data/countries.json,
+practices.json, statutes.json and sources.json, for reuse by others."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+from tipkb.languages import LANGUAGE_CODES
+from tipkb.site import Site
+
+EXPORTS = {"countries": "countries.json", "practices": "practices.json", "statutes": "statutes.json", "sources": "sources.json"}
+
+
+def records(site: Site, kind: str, url_for: Callable[[str], str]) -> list[dict]:
+    """One record per English page of `kind`: its id, fields, titles per language and URL."""
+    return [
+        {
+            "id": doc.id,
+            **doc.model.model_dump(mode="json", exclude={"hide", "description"}),
+            "titles": {lang: site.title(doc, lang) for lang in LANGUAGE_CODES},
+            "translated": [lang for lang in LANGUAGE_CODES if site.get(doc.norm_rel, lang) is not None],
+            "url": url_for(doc.norm_rel),
+        }
+        for doc in site.pages(kind)
+    ]
+
+
+def write_exports(site: Site, out_dir: Path, url_for: Callable[[str], str]) -> list[Path]:
+    """Write the exports into `out_dir`; `url_for` maps a docs path to its URL on the site."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind, name in EXPORTS.items():
+        path = out_dir / name
+        path.write_text(json.dumps(records(site, kind, url_for), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

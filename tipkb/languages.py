@@ -1,0 +1,23 @@
+"""The site's languages, read from data/languages.yml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tipkb.resources import load_yaml
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    direction: str
+
+
+LANGUAGES: tuple[Language, ...] = tuple(Language(**entry) for entry in load_yaml("languages.yml"))
+LANGUAGE_CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
+DEFAULT_LANGUAGE: str = LANGUAGES[0].code
+
+
+def language(code: str) -> Language:
+    return next(lang for lang in LANGUAGES if lang.code == code)
