@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build check test chromium clean
+.PHONY: serve build check test chromium clean i18n-status i18n-stamp
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -24,6 +24,13 @@ build: $(STAMP)  ## the full site in site/, replaced only when the build succeed
 
 check: $(STAMP)  ## validate front matter, ids and links without rendering
 	$(PYTHON) -m tipkb check docs
+
+i18n-status: $(STAMP)  ## translated / outdated / missing pages per language
+	$(PYTHON) -m tipkb i18n-status
+
+i18n-stamp: $(STAMP)  ## after updating translations: make i18n-stamp FILES="docs/countries/guatemala.es.md ..."
+	@test -n "$(FILES)" || { echo 'name the translations: make i18n-stamp FILES="docs/countries/guatemala.es.md"'; exit 2; }
+	$(PYTHON) -m tipkb i18n-stamp $(FILES)
 
 chromium:  ## Debian's Chromium for the browser tests (Playwright's own download does not work here)
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

@@ -48,7 +48,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_post_build(config):
     if _language(config) == tipkb.DEFAULT_LANGUAGE:
-        tipkb.write_exports(_site, Path(config.site_dir) / "data", lambda rel: _url(rel, config.use_directory_urls))
+        site_dir = Path(config.site_dir)
+        tipkb.write_exports(_site, site_dir / "data", lambda rel: _url(rel, config.use_directory_urls))
+        tipkb.write_translation_status(_site, site_dir / "translation-status.json")
 
 
 def _url(rel: str, directory_urls: bool) -> str:

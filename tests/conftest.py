@@ -36,6 +36,7 @@ def site_config(docs: Path, site: Path) -> Path:
     replacements = {
         "docs_dir: docs\n": f"docs_dir: {docs}\n",
         "site_dir: site\n": f"site_dir: {site}\n",
+        "watch: [includes, overrides, tipkb]\n": "",
         "custom_dir: overrides\n": f"custom_dir: {ROOT / 'overrides'}\n",
         "  - hooks/kb.py\n": f"  - {ROOT / 'hooks' / 'kb.py'}\n",
         "base_path: [includes]": f"base_path: [{ROOT / 'includes'}]",

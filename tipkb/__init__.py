@@ -10,7 +10,7 @@ from tipkb.check import check
 from tipkb.languages import DEFAULT_LANGUAGE, LANGUAGES
 from tipkb.problems import Problem
 from tipkb.render import render_page
-from tipkb.exports import write_exports
+from tipkb.exports import write_exports, write_translation_status
 from tipkb.site import Site
 
 __all__ = [
@@ -21,4 +21,5 @@ __all__ = [
     "check",
     "render_page",
     "write_exports",
+    "write_translation_status",
 ]

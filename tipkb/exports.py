@@ -1,5 +1,6 @@
-"""Machine-readable exports of the content model: data/countries.json,
-practices.json, statutes.json and sources.json, for reuse by others."""
+"""Machine-readable exports: the content model as data/countries.json,
+practices.json, statutes.json and sources.json, for reuse by others, and the
+translation status as translation-status.json."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Callable
 
 from tipkb.languages import LANGUAGE_CODES
 from tipkb.site import Site
+from tipkb.translations import status_json
 
 EXPORTS = {"countries": "countries.json", "practices": "practices.json", "statutes": "statutes.json", "sources": "sources.json"}
 
@@ -27,12 +29,16 @@ def records(site: Site, kind: str, url_for: Callable[[str], str]) -> list[dict]:
     ]
 
 
+def _write_json(path: Path, data) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def write_translation_status(site: Site, path: Path) -> Path:
+    return _write_json(path, status_json(site))
+
+
 def write_exports(site: Site, out_dir: Path, url_for: Callable[[str], str]) -> list[Path]:
     """Write the exports into `out_dir`; `url_for` maps a docs path to its URL on the site."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind, name in EXPORTS.items():
-        path = out_dir / name
-        path.write_text(json.dumps(records(site, kind, url_for), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        written.append(path)
-    return written
+    return [_write_json(out_dir / name, records(site, kind, url_for)) for kind, name in EXPORTS.items()]

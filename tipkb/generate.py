@@ -6,12 +6,14 @@ generator to the same language's pages."""
 from __future__ import annotations
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from tipkb import geography
 from tipkb.crossrefs import backlinks
+from tipkb.languages import language
 from tipkb.site import Document, Site, link
 from tipkb.strings import text
+from tipkb.translations import status
 
 
 def _links(site: Site, here: str, docs: list[Document], lang: str, sep: str = " · ") -> str:
@@ -184,6 +186,22 @@ def statute_facts(site: Site, doc: Document, lang: str) -> str:
             f"**{text('subjects', lang)}:** {subjects}\n\n")
 
 
+def translation_status(site: Site, here: str, lang: str) -> str:
+    """Per language: counts, the share up to date, and the outdated and missing pages."""
+    columns = [text(key, lang) for key in ("status_language", "status_translated", "status_outdated", "status_missing", "status_coverage")]
+    lines = ["| " + " | ".join(columns) + " |", "|---|--:|--:|--:|--:|"]
+    details = []
+    for code, entry in status(site).items():
+        name = language(code).name
+        lines.append(f"| {name} | {format_decimal(len(entry.translated), locale=lang)} | {format_decimal(len(entry.outdated), locale=lang)}"
+                     f" | {format_decimal(len(entry.missing), locale=lang)} | {format_percent(entry.coverage, locale=lang)} |")
+        for key, rels in (("status_outdated", entry.outdated), ("status_missing", entry.missing)):
+            if rels:
+                pages = ", ".join(f"[{site.title(site.get(rel), code)}]({link(here, rel)})" for rel in rels)
+                details.append(f"- **{name}, {text(key, lang).lower()}:** {pages}")
+    return "\n".join(lines + [""] + details) + "\n"
+
+
 # Placeholders an index page may hold, as <!-- kb:NAME -->, and what replaces them.
 PLACEHOLDERS = {
     "country-directory": country_directory,
@@ -194,4 +212,5 @@ PLACEHOLDERS = {
     "statute-index": statute_index,
     "source-index": source_index,
     "recent-reviews": recent_reviews,
+    "translation-status": translation_status,
 }

@@ -12,6 +12,7 @@ from tipkb.links import body_lines
 from tipkb.problems import Problem, did_you_mean
 from tipkb.site import Site
 from tipkb.strings import text
+from tipkb.translations import is_outdated
 
 PLACEHOLDER = re.compile(r"<!--\s*kb:([a-z-]+)\s*-->")
 
@@ -36,6 +37,8 @@ def render_page(site: Site, norm_rel: str, lang: str, markdown: str, english_url
         if site.get(norm_rel, lang) is None:
             head += _notice("warning kb-untranslated", text("untranslated_title", lang), text("untranslated_body", lang))
         else:
+            if is_outdated(site, site.get(norm_rel, lang)):
+                head += _notice("warning kb-outdated", text("outdated_title", lang), text("outdated_body", lang, url=english_url or ""))
             head += _notice("info kb-courtesy", text("courtesy_title", lang), text("courtesy_body", lang, url=english_url or ""))
     if doc.model is not None:
         if doc.kind == "countries":

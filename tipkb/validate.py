@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from tipkb.models import KINDS, Page
 from tipkb.problems import Problem, did_you_mean
 from tipkb.site import Document, Site
+from tipkb.translations import FIELD, VERSION
 
 DATE_ERRORS = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
 
@@ -34,6 +35,10 @@ def _validate(site: Site, doc: Document) -> list[Problem]:
             return [Problem(doc.rel, None, None, f"this translates {doc.norm_rel}, which does not exist",
                             f"create {doc.norm_rel} first, or correct the file name")]
         problems = _structural_fields(doc, original, model)
+        version = data.pop(FIELD, None)
+        if version is not None and not VERSION.match(str(version)):
+            problems.append(Problem(doc.rel, doc.matter.line_of((FIELD,)), FIELD, f"'{version}' is not a version stamp",
+                                    f"run 'make i18n-stamp FILES={doc.rel}' after updating the translation"))
         if problems or original.model is None:
             return problems
         data = {**original.model.model_dump(exclude_defaults=False), **data}
@@ -48,11 +53,12 @@ def _structural_fields(doc: Document, original: Document, model: type[Page]) -> 
     problems = []
     english = original.matter.data if original.matter is not None else {}
     for key, value in doc.matter.data.items():
-        if key in Page.translatable:
+        if key in Page.translatable or key == FIELD:
             continue
         line = doc.matter.line_of((key,))
         if key not in model.model_fields:
-            hint = did_you_mean(key, Page.translatable) or "a translation carries only " + ", ".join(sorted(Page.translatable))
+            allowed = sorted(Page.translatable | {FIELD})
+            hint = did_you_mean(key, allowed) or "a translation carries only " + ", ".join(allowed)
             problems.append(Problem(doc.rel, line, key, "unknown field", hint))
         elif english.get(key) != value:
             problems.append(Problem(doc.rel, line, key, f"contradicts the English page ({original.rel})",
