@@ -14,13 +14,13 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-serve: $(STAMP)  ## live preview on http://127.0.0.1:8000
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+LANGUAGE ?= en
 
-build: $(STAMP)  ## the full site in site/, replaced only when the build succeeds
-	rm -rf site.tmp
-	$(MKDOCS) build --site-dir site.tmp
-	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv site.tmp site && rm -rf site.old
+serve: $(STAMP)  ## live preview of one language on http://127.0.0.1:8000 (make serve LANGUAGE=es)
+	KB_LANGUAGE=$(LANGUAGE) $(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## every language into site/, replaced only when the whole build succeeds
+	$(PYTHON) tools/build_site.py --site-dir site
 
 check: $(STAMP)  ## validate front matter, ids and links without rendering
 	$(PYTHON) -m tipkb check docs
@@ -39,4 +39,4 @@ test: $(STAMP) chromium  ## the whole test suite
 	$(PYTHON) -m pytest
 
 clean:
-	rm -rf site site.tmp site.old .pytest_cache
+	rm -rf site .pytest_cache

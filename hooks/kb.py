@@ -1,56 +1,124 @@
 """MkDocs adapter over the tipkb core.
 
-On every build and serve: validate the docs tree (once per build, before the
-first language), render each page's generated parts in the language being
-built, and write the data exports. All content logic lives in tipkb; this
-module only maps MkDocs events and objects onto it.
+Every MkDocs run builds one language (mkdocs-static-i18n's build_only_locale,
+set from KB_LANGUAGE; tools/build_site.py runs them all). On each run this
+adapter validates the docs tree, renders each page's generated parts in the
+language being built, points the language selector at the same page in every
+language, applies the language's search settings, marks English fallback pages
+in the search index, and (for English) writes the data exports. All content
+logic lives in tipkb; this module only maps MkDocs events onto it.
 """
 
 from __future__ import annotations
 
+import json
+import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 import tipkb
+from tipkb.languages import language
+from tipkb.strings import text
 
 log = get_plugin_logger("kb")
-_site: tipkb.Site | None = None
+_state: dict = {}
 
 
 def _language(config) -> str:
-    """The language being built (mkdocs-static-i18n builds them one after another)."""
-    i18n = config.plugins.get("i18n")
-    return (i18n.current_language if i18n else None) or tipkb.DEFAULT_LANGUAGE
+    return config.theme["language"]
 
 
+@event_priority(100)  # before Material's search plugin reads its pipeline
 def on_config(config):
-    global _site
-    if _language(config) != tipkb.DEFAULT_LANGUAGE:
-        return config  # the other languages reuse the first pass's site
     site, problems = tipkb.check(Path(config.docs_dir), config.site_url)
     if problems:
         for problem in problems:
             log.error(str(problem))
         raise Abort(f"{len(problems)} problem(s) in the docs; fix them and build again (run 'make check' for the list)")
-    _site = site
+    _state.update(site=site, fallbacks=set())
+    pipeline = language(_language(config)).search_pipeline
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if pipeline is not None and search is not None:
+        search.config["pipeline"] = list(pipeline)
     return config
 
 
+def on_files(files, config):
+    """Put the built language's translations after the English pages.
+
+    Building one language, mkdocs-static-i18n takes unsuffixed (English) files
+    as that language too, and the last file seen for a page wins; its on_files
+    runs after this one, so ordering here makes the translation win.
+    """
+    suffix = f".{_language(config)}.md"
+    return Files(sorted(files, key=lambda file: file.src_uri.endswith(suffix)))
+
+
+def _norm_src_uri(page) -> str:
+    return getattr(page.file, "norm_src_uri", page.file.src_uri)
+
+
 def on_page_markdown(markdown, page, config, files):
-    english = page.file.alternates.get(tipkb.DEFAULT_LANGUAGE) if hasattr(page.file, "alternates") else None
-    english_url = get_relative_url(english.url, page.url) if english is not None else None
-    norm_src_uri = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    return tipkb.render_page(_site, norm_src_uri, _language(config), markdown, english_url)
+    lang = _language(config)
+    site = _state["site"]
+    norm = _norm_src_uri(page)
+    english_url = None
+    if lang != tipkb.DEFAULT_LANGUAGE:
+        english_url = posixpath.join(get_relative_url(".", page.url), "..", page.url)
+        if site.get(norm, lang) is None:
+            _state["fallbacks"].add(page.url)
+    return tipkb.render_page(site, norm, lang, markdown, english_url)
 
 
+def on_page_context(context, page, config, nav):
+    """The language selector links the same page in every language."""
+    current = _language(config)
+    up = "" if current == tipkb.DEFAULT_LANGUAGE else "../"
+    config.extra["alternate"] = [
+        {
+            "name": lang.name,
+            "lang": lang.code,
+            "link": up + ("" if lang.code == tipkb.DEFAULT_LANGUAGE else f"{lang.code}/") + page.url,
+        }
+        for lang in tipkb.LANGUAGES
+    ]
+    return context
+
+
+@event_priority(-200)  # after mkdocs-static-i18n rewrites the search index
 def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    _mark_fallbacks_in_search(site_dir / "search" / "search_index.json", _language(config))
+    _stem_queries(site_dir, _language(config))
     if _language(config) == tipkb.DEFAULT_LANGUAGE:
-        site_dir = Path(config.site_dir)
-        tipkb.write_exports(_site, site_dir / "data", lambda rel: _url(rel, config.use_directory_urls))
-        tipkb.write_translation_status(_site, site_dir / "translation-status.json")
+        site = _state["site"]
+        tipkb.write_exports(site, site_dir / "data", lambda rel: _url(rel, config.use_directory_urls))
+        tipkb.write_translation_status(site, site_dir / "translation-status.json")
+
+
+def _mark_fallbacks_in_search(index_path: Path, lang: str) -> None:
+    """Label the English pages standing in for missing translations, so readers know."""
+    if not _state["fallbacks"] or not index_path.exists():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    label = text("in_english", lang)
+    for entry in index["docs"]:
+        if entry["location"].split("#")[0] in _state["fallbacks"]:
+            entry["title"] = f"{entry['title']} ({label})"
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _stem_queries(site_dir: Path, lang: str) -> None:
+    """Let the search worker stem queries where the index is stemmed (see search-stemming.js)."""
+    pipeline = language(lang).search_pipeline or ()
+    script = site_dir / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{lang}.min.js"
+    if "stemmer" in pipeline and script.exists():
+        patch = (Path(__file__).parent / "search-stemming.js").read_text(encoding="utf-8").replace('"LANGUAGE"', f'"{lang}"')
+        script.write_text(script.read_text(encoding="utf-8") + "\n" + patch, encoding="utf-8")
 
 
 def _url(rel: str, directory_urls: bool) -> str:

@@ -12,9 +12,13 @@ class Language:
     code: str
     name: str
     direction: str
+    search_pipeline: tuple[str, ...] | None = None  # lunr pipeline functions kept in this language's index
 
 
-LANGUAGES: tuple[Language, ...] = tuple(Language(**entry) for entry in load_yaml("languages.yml"))
+LANGUAGES: tuple[Language, ...] = tuple(
+    Language(**{**entry, "search_pipeline": tuple(entry["search_pipeline"]) if "search_pipeline" in entry else None})
+    for entry in load_yaml("languages.yml")
+)
 LANGUAGE_CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
 DEFAULT_LANGUAGE: str = LANGUAGES[0].code
 

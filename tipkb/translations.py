@@ -31,7 +31,7 @@ def english_version(doc: Document) -> str:
 def is_outdated(site: Site, translation: Document) -> bool:
     original = site.get(translation.norm_rel)
     recorded = translation.matter.data.get(FIELD) if translation.matter is not None else None
-    return original is not None and recorded != english_version(original)
+    return original is not None and str(recorded) != english_version(original)
 
 
 @dataclass
@@ -93,6 +93,6 @@ def stamp(site: Site, path: Path) -> str:
     closing = next((i for i, line in enumerate(lines[1:], 1) if line == FENCE), None) if lines[0] == FENCE else None
     if closing is None:
         raise ValueError(f"{rel} has no front matter; add one with its translated title first")
-    matter = [line for line in lines[1:closing] if not line.startswith(f"{FIELD}:")] + [f"{FIELD}: {version}"]
+    matter = [line for line in lines[1:closing] if not line.startswith(f"{FIELD}:")] + [f'{FIELD}: "{version}"']  # quoted: YAML would read an all-digit hash as a number
     path.write_text("\n".join([FENCE, *matter, *lines[closing:]]), encoding="utf-8")
     return version

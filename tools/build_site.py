@@ -1,0 +1,80 @@
+"""Build the whole site: one MkDocs run per language, run in parallel, then
+assembled into one folder (English at the root, each other language under its
+code). The result replaces the site folder only when every language built, so
+a failed build leaves the last good site untouched.
+
+    python tools/build_site.py [--config mkdocs.yml] [--site-dir site] [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from tipkb import DEFAULT_LANGUAGE, LANGUAGES, check
+
+
+def build_language(lang: str, config: Path, out: Path) -> tuple[str, int, str, float]:
+    env = {**os.environ, "KB_LANGUAGE": lang, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "--site-dir", str(out)],
+                            env=env, capture_output=True, text=True)
+    return lang, result.returncode, result.stdout + result.stderr, time.monotonic() - started
+
+
+def _docs_dir(config: Path) -> Path:
+    for line in config.read_text(encoding="utf-8").splitlines():
+        if line.startswith("docs_dir:"):
+            return (config.parent / line.split(":", 1)[1].strip()).resolve()
+    return config.parent / "docs"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args(argv)
+
+    _, problems = check(_docs_dir(args.config))
+    if problems:  # one report, instead of the same one from every language's build
+        print("\n".join(map(str, problems)))
+        print(f"{len(problems)} problem(s); nothing was built and {args.site_dir} is unchanged.", file=sys.stderr)
+        return 1
+
+    site_dir = args.site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
+    try:
+        outputs = {lang.code: staging / lang.code for lang in LANGUAGES}
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            results = list(pool.map(lambda code: build_language(code, args.config, outputs[code]), outputs))
+        failed = [(lang, output) for lang, code, output, _ in results if code != 0]
+        for lang, output in failed:
+            print(f"--- {lang} ---\n{output}", file=sys.stderr)
+        if failed:
+            print(f"the build failed for {', '.join(lang for lang, _ in failed)}; {args.site_dir} is unchanged.", file=sys.stderr)
+            return 1
+        assembled = outputs[DEFAULT_LANGUAGE]
+        for code, out in outputs.items():
+            if code != DEFAULT_LANGUAGE:
+                out.rename(assembled / code)
+        old = staging / "previous"
+        if site_dir.exists():
+            site_dir.rename(old)
+        assembled.rename(site_dir)
+        print("built " + ", ".join(f"{lang} {seconds:.1f}s" for lang, _, _, seconds in results) + f" into {args.site_dir}")
+        return 0
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
