@@ -1,5 +1,6 @@
 # The knowledge base's commands. The first use creates .venv from the pinned
-# requirements; `make test` also installs Debian's chromium when it is missing.
+# requirements and node_modules/ from package-lock.json (fonts the site serves
+# itself); `make test` also installs Debian's chromium when it is missing.
 
 VENV := .venv
 PYTHON := $(VENV)/bin/python
@@ -8,7 +9,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: serve build check test chromium clean i18n-status i18n-stamp
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .

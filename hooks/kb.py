@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 import tipkb
@@ -55,7 +56,30 @@ def on_files(files, config):
     runs after this one, so ordering here makes the translation win.
     """
     suffix = f".{_language(config)}.md"
-    return Files(sorted(files, key=lambda file: file.src_uri.endswith(suffix)))
+    files = Files(sorted(files, key=lambda file: file.src_uri.endswith(suffix)))
+    for font in _font_files(config):
+        files.append(font)
+    return files
+
+
+NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
+FONT_URL = re.compile(r"url\(\./(files/[^)]+\.woff2)\)")
+
+
+def _font_files(config) -> list[File]:
+    """The language's font stylesheets and the woff2 files they name, from node_modules."""
+    found = []
+    for stylesheet in language(_language(config)).fonts:
+        css = NODE_MODULES / stylesheet
+        if not css.exists():
+            raise Abort(f"{css} is missing: run 'make serve' or 'npm ci' to install the site's npm packages")
+        package = css.parent
+        dest = f"assets/fonts/{package.name}"
+        names = [css.name] + FONT_URL.findall(css.read_text(encoding="utf-8"))
+        found += [File(name, str(package), config.site_dir, config.use_directory_urls, dest_uri=f"{dest}/{name}")
+                  for name in names]
+        config.extra_css.append(f"{dest}/{css.name}")
+    return found
 
 
 def _norm_src_uri(page) -> str:

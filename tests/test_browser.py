@@ -35,3 +35,42 @@ def test_untranslated_notice_is_visible(page, serve_basic):
     assert "अभी अनुवाद नहीं हुआ" in notice.inner_text()
     page.goto(serve_basic + "countries/guatemala/")
     assert page.locator(".admonition.kb-untranslated").count() == 0
+
+
+def test_urdu_is_set_in_nastaliq_served_by_the_site(page, serve_basic):
+    page.goto(serve_basic + "ur/countries/thailand/")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("document.fonts.check('16px \"Noto Nastaliq Urdu\"', 'تھائی')")
+    loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+    assert '"Noto Nastaliq Urdu"' in loaded or "Noto Nastaliq Urdu" in loaded
+    assert "Nastaliq" in page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).fontFamily")
+
+
+def test_urdu_navigation_admonitions_and_search_are_mirrored(page, serve_basic):
+    page.goto(serve_basic + "ur/countries/thailand/")
+    tabs = page.locator(".md-tabs__item")
+    first, last = tabs.first.bounding_box(), tabs.last.bounding_box()
+    assert first["x"] > last["x"], "the first tab stands on the right"
+    notice = page.locator(".admonition.kb-courtesy")
+    title_box, notice_box = notice.locator(".admonition-title").bounding_box(), notice.bounding_box()
+    assert page.evaluate("getComputedStyle(document.querySelector('.admonition.kb-courtesy')).direction") == "rtl"
+    assert title_box["x"] + title_box["width"] > notice_box["x"] + notice_box["width"] - 5
+    page.fill("input.md-search__input", "شعبہ")
+    page.keyboard.press("End")
+    result = page.locator(".md-search-result__item").first
+    result.wait_for()
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-search-result__item')).direction") == "rtl"
+
+
+def test_no_request_leaves_the_site_in_any_language(browser, serve_basic):
+    context = browser.new_context()
+    outside = []
+    context.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
+                  if not route.request.url.startswith(serve_basic) else route.continue_())
+    tab = context.new_page()
+    for lang in ("", "es/", "fr/", "ru/", "zh/", "hi/", "ur/"):
+        for path in ("", "countries/thailand/", "practices/"):
+            tab.goto(serve_basic + lang + path)
+            tab.wait_for_load_state("networkidle")
+    context.close()
+    assert outside == []

@@ -33,7 +33,7 @@ def test_urdu_is_right_to_left_and_others_are_not(basic_build):
 def test_facts_box_in_the_page_language(basic_build):
     english = _text(basic_build.html("countries/thailand/index.html"))
     assert "At a glance" in english
-    assert "Department of Anti-Human Trafficking" in english and ", established 2015)" in english
+    assert "Department of Anti-Human Trafficking" in english and "), established 2015:" in english
     assert "Southeast Asia" in english and "Last reviewed" in english and "November 20, 2026" in english
     spanish = _text(basic_build.html("es/countries/thailand/index.html"))
     assert "Datos clave" in spanish and "Sudeste asiático" in spanish and "20 de noviembre de 2026" in spanish

@@ -10,7 +10,7 @@ from babel.numbers import format_decimal, format_percent
 
 from tipkb import geography
 from tipkb.crossrefs import backlinks
-from tipkb.languages import language
+from tipkb.languages import DEFAULT_LANGUAGE, language
 from tipkb.site import Document, Site, link
 from tipkb.strings import text
 from tipkb.translations import status
@@ -30,13 +30,18 @@ def _year(year: int, lang: str) -> str:
     return format_decimal(year, locale=lang, group_separator=False)
 
 
+def _english(markdown: str, lang: str) -> str:
+    """Front-matter prose, which is in English: marked so, and kept left-to-right in Urdu."""
+    return markdown if lang == DEFAULT_LANGUAGE else f'<span lang="en" dir="ltr">{markdown}</span>'
+
+
 def facts_box(site: Site, doc: Document, lang: str) -> str:
     country = doc.model
     here = doc.norm_rel
     units = [
-        f"**{unit.name}** ({unit.parent}"
+        _english(f"**{unit.name}** ({unit.parent})", lang)
         + (f", {text('established', lang, year=_year(unit.established, lang))}" if unit.established else "")
-        + f"): {unit.covers}"
+        + ": " + _english(unit.covers, lang)
         for unit in country.units
     ] or [text("none", lang)]
     rows = [

@@ -13,10 +13,12 @@ class Language:
     name: str
     direction: str
     search_pipeline: tuple[str, ...] | None = None  # lunr pipeline functions kept in this language's index
+    fonts: tuple[str, ...] = ()  # stylesheets of npm font packages the site serves for this language
 
 
 LANGUAGES: tuple[Language, ...] = tuple(
-    Language(**{**entry, "search_pipeline": tuple(entry["search_pipeline"]) if "search_pipeline" in entry else None})
+    Language(**{**entry, "search_pipeline": tuple(entry["search_pipeline"]) if "search_pipeline" in entry else None,
+                "fonts": tuple(entry.get("fonts", ()))})
     for entry in load_yaml("languages.yml")
 )
 LANGUAGE_CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
