@@ -19,7 +19,7 @@ $(STAMP): requirements.txt pyproject.toml package-lock.json
 LANGUAGE ?= en
 
 serve: $(STAMP)  ## live preview of one language on http://127.0.0.1:8000 (make serve LANGUAGE=es)
-	KB_LANGUAGE=$(LANGUAGE) $(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	KB_LANGUAGE=$(LANGUAGE) KB_STRICT=false $(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## every language into site/, replaced only when the whole build succeeds
 	$(PYTHON) tools/build_site.py --site-dir site

@@ -33,14 +33,19 @@ def _language(config) -> str:
     return config.theme["language"]
 
 
+def on_startup(command, dirty):
+    _state["serving"] = command == "serve"
+
+
 @event_priority(100)  # before Material's search plugin reads its pipeline
 def on_config(config):
     site, problems = tipkb.check(Path(config.docs_dir), config.site_url)
-    if problems:
-        for problem in problems:
-            log.error(str(problem))
+    for problem in problems:
+        log.error(str(problem))
+    if problems and not _state.get("serving"):
         raise Abort(f"{len(problems)} problem(s) in the docs; fix them and build again (run 'make check' for the list)")
-    _state.update(site=site, fallbacks=set())
+    # In the preview (make serve), the problems stand above every page until fixed.
+    _state.update(site=site, problems=problems, fallbacks=set(), unsafe=[])
     pipeline = language(_language(config)).search_pipeline
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if pipeline is not None and search is not None:
@@ -95,7 +100,31 @@ def on_page_markdown(markdown, page, config, files):
         english_url = posixpath.join(get_relative_url(".", page.url), "..", page.url)
         if site.get(norm, lang) is None:
             _state["fallbacks"].add(page.url)
-    return tipkb.render_page(site, norm, lang, markdown, english_url)
+    return _problem_banner() + tipkb.render_page(site, norm, lang, markdown, english_url)
+
+
+def _problem_banner() -> str:
+    """In the preview only: the tree's problems, above every page, until they are fixed."""
+    problems = _state["problems"]
+    if not problems:
+        return ""
+    lines = "\n".join(f"    - `{problem}`" for problem in problems)
+    return f'!!! failure "{len(problems)} problem(s): this would not be published"\n\n{lines}\n\n'
+
+
+def on_page_content(html, page, config, files):
+    """Second line of defence: the rendered HTML obeys the same rules as the source."""
+    for line, message in tipkb.scan_html(html):
+        _state["unsafe"].append(f"{page.file.src_uri}: rendered HTML line {line}: {message}")
+    return tipkb.harden_links(html)
+
+
+def on_env(env, config, files):
+    if _state["unsafe"] and not _state.get("serving"):
+        for problem in _state["unsafe"]:
+            log.error(problem)
+        raise Abort(f"{len(_state['unsafe'])} unsafe construct(s) in the rendered pages; nothing was published")
+    return env
 
 
 def on_page_context(context, page, config, nav):

@@ -11,6 +11,7 @@ from tipkb.languages import DEFAULT_LANGUAGE, LANGUAGES
 from tipkb.problems import Problem
 from tipkb.render import render_page
 from tipkb.exports import write_exports, write_translation_status
+from tipkb.safety import harden_links, scan_html
 from tipkb.site import Site
 
 __all__ = [
@@ -19,6 +20,8 @@ __all__ = [
     "Problem",
     "Site",
     "check",
+    "harden_links",
+    "scan_html",
     "render_page",
     "write_exports",
     "write_translation_status",

@@ -10,6 +10,7 @@ from tipkb.links import check_links
 from tipkb.load import load
 from tipkb.problems import Problem, sort_problems
 from tipkb.render import check_placeholders
+from tipkb.safety import check_safety
 from tipkb.site import Site
 from tipkb.validate import validate_models
 
@@ -21,4 +22,5 @@ def check(docs_dir: Path, site_url: str | None = None) -> tuple[Site, list[Probl
     problems += check_references(site)
     problems += check_links(site, urlsplit(site_url).hostname if site_url else None)
     problems += check_placeholders(site)
+    problems += check_safety(site)
     return site, sort_problems(problems)

@@ -21,8 +21,16 @@ from pathlib import Path
 from tipkb import DEFAULT_LANGUAGE, LANGUAGES, check
 
 
-def build_language(lang: str, config: Path, out: Path) -> tuple[str, int, str, float]:
-    env = {**os.environ, "KB_LANGUAGE": lang, "NO_MKDOCS_2_WARNING": "1"}
+def source_date_epoch(config: Path) -> str:
+    """SOURCE_DATE_EPOCH as given, else the time of the last commit: two builds of one commit are identical."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=config.resolve().parent, capture_output=True, text=True)
+    return commit.stdout.strip() if commit.returncode == 0 and commit.stdout.strip() else "0"
+
+
+def build_language(lang: str, config: Path, out: Path, epoch: str) -> tuple[str, int, str, float]:
+    env = {**os.environ, "KB_LANGUAGE": lang, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
     started = time.monotonic()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "--site-dir", str(out)],
                             env=env, capture_output=True, text=True)
@@ -54,8 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
         outputs = {lang.code: staging / lang.code for lang in LANGUAGES}
+        epoch = source_date_epoch(args.config)
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            results = list(pool.map(lambda code: build_language(code, args.config, outputs[code]), outputs))
+            results = list(pool.map(lambda code: build_language(code, args.config, outputs[code], epoch), outputs))
         failed = [(lang, output) for lang, code, output, _ in results if code != 0]
         for lang, output in failed:
             print(f"--- {lang} ---\n{output}", file=sys.stderr)
