@@ -7,7 +7,7 @@ PYTHON := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build check test chromium clean i18n-status i18n-stamp
+.PHONY: serve build check test chromium clean i18n-status i18n-stamp new schemas linkcheck-external bundle verify-bundle
 
 $(STAMP): requirements.txt pyproject.toml package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -34,6 +34,24 @@ i18n-stamp: $(STAMP)  ## after updating translations: make i18n-stamp FILES="doc
 	@test -n "$(FILES)" || { echo 'name the translations: make i18n-stamp FILES="docs/countries/guatemala.es.md"'; exit 2; }
 	$(PYTHON) -m tipkb i18n-stamp $(FILES)
 
+new: $(STAMP)  ## a page from a template: make new KIND=country NAME="Kenya" REGION=eastern-africa SOURCES=state-international-programs-2014
+	@test -n "$(KIND)" -a -n "$(NAME)" || { echo 'usage: make new KIND=country|practice|statute|source NAME="..." [REGION=...] [SOURCES=a,b] [JURISDICTION=...]'; exit 2; }
+	$(PYTHON) -m tipkb new "$(KIND)" "$(NAME)" --region "$(REGION)" --sources "$(SOURCES)" --jurisdiction "$(or $(JURISDICTION),international)"
+
+schemas: $(STAMP)  ## regenerate schemas/*.schema.json after changing tipkb/models.py
+	$(PYTHON) -m tipkb schemas
+
+bundle: $(STAMP)  ## offline zips in dist/: every language, and one per language
+	$(PYTHON) tools/bundle.py --dist dist
+
+verify-bundle: $(STAMP)  ## check a copy of a bundle: make verify-bundle BUNDLE=dist/tip-kb-...-all.zip
+	@test -n "$(BUNDLE)" || { echo 'name the bundle: make verify-bundle BUNDLE=dist/tip-kb-...-all.zip (or an unzipped folder)'; exit 2; }
+	$(PYTHON) tools/bundle.py --verify "$(BUNDLE)"
+
+linkcheck-external: $(STAMP)  ## check the external links of the last build (needs a network; not in CI)
+	@test -f site/data/external-links.json || { echo "run 'make build' first"; exit 2; }
+	$(PYTHON) tools/linkcheck_external.py site/data/external-links.json
+
 chromium:  ## Debian's Chromium for the browser tests (Playwright's own download does not work here)
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
@@ -41,4 +59,4 @@ test: $(STAMP) chromium  ## the whole test suite
 	$(PYTHON) -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

@@ -12,6 +12,7 @@ logic lives in tipkb; this module only maps MkDocs events onto it.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -46,6 +47,8 @@ def on_config(config):
         raise Abort(f"{len(problems)} problem(s) in the docs; fix them and build again (run 'make check' for the list)")
     # In the preview (make serve), the problems stand above every page until fixed.
     _state.update(site=site, problems=problems, fallbacks=set(), unsafe=[])
+    if _offline(config):  # the local iframe-worker shim; otherwise Material's offline plugin loads one from a CDN
+        config.extra["polyfills"] = [IFRAME_WORKER_DEST]
     pipeline = language(_language(config)).search_pipeline
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if pipeline is not None and search is not None:
@@ -64,10 +67,20 @@ def on_files(files, config):
     files = Files(sorted(files, key=lambda file: file.src_uri.endswith(suffix)))
     for font in _font_files(config):
         files.append(font)
+    if _offline(config):
+        shim = NODE_MODULES / "iframe-worker" / "shim"
+        files.append(File("index.js", str(shim), config.site_dir, config.use_directory_urls, dest_uri=IFRAME_WORKER_DEST))
     return files
 
 
+def _offline(config) -> bool:
+    offline = config.plugins.get("material/offline")
+    return bool(offline and offline.config.enabled)
+
+
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
+IFRAME_WORKER_DEST = "assets/javascripts/iframe-worker-shim.js"
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 FONT_URL = re.compile(r"url\(\./(files/[^)]+\.woff2)\)")
 
 
@@ -130,6 +143,9 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     """The language selector links the same page in every language."""
     current = _language(config)
+    if os.environ.get("KB_ALTERNATES") == "none":  # a one-language offline bundle has nowhere to switch to
+        config.extra["alternate"] = []
+        return context
     up = "" if current == tipkb.DEFAULT_LANGUAGE else "../"
     config.extra["alternate"] = [
         {
@@ -140,6 +156,12 @@ def on_page_context(context, page, config, nav):
         for lang in tipkb.LANGUAGES
     ]
     return context
+
+
+def on_post_page(output, page, config):
+    """Offline, Material would fetch each alternate's sitemap.xml, which file:// forbids;
+    the language selector's own links suffice."""
+    return ALTERNATE_LINK.sub("", output) if _offline(config) else output
 
 
 @event_priority(-200)  # after mkdocs-static-i18n rewrites the search index
@@ -162,7 +184,11 @@ def _mark_fallbacks_in_search(index_path: Path, lang: str) -> None:
     for entry in index["docs"]:
         if entry["location"].split("#")[0] in _state["fallbacks"]:
             entry["title"] = f"{entry['title']} ({label})"
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    index_path.write_text(data, encoding="utf-8")
+    script = index_path.with_suffix(".js")
+    if script.exists():  # Material's offline plugin inlined the index before this ran: inline it again
+        script.write_text(f"var __index = {data}", encoding="utf-8")
 
 
 def _stem_queries(site_dir: Path, lang: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_language_switcher_keeps_the_page(page, serve_basic):
     page.goto(serve_basic + "countries/guatemala/")
@@ -74,3 +76,18 @@ def test_no_request_leaves_the_site_in_any_language(browser, serve_basic):
             tab.wait_for_load_state("networkidle")
     context.close()
     assert outside == []
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("path", ["countries/guatemala/", "ur/countries/thailand/"])
+def test_country_profiles_print_cleanly(page, serve_basic, paper, path):
+    page.goto(serve_basic + path)
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible() and not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator(".kb-facts").is_visible()
+    after = page.evaluate("getComputedStyle(document.querySelector('.kb-facts a[href]'), '::after').content")
+    assert after.startswith('" <') and after.endswith('>"')
+    if path.startswith("ur/"):
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    pdf = page.pdf(format=paper)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

@@ -3,6 +3,8 @@
     python -m tipkb check [DOCS_DIR]        validate the tree without rendering; non-zero exit on any problem
     python -m tipkb i18n-status [--json]    translated / outdated / missing pages per language
     python -m tipkb i18n-stamp FILE...      record that translations now match their English pages
+    python -m tipkb new KIND NAME [...]     write a new page from a template (country, practice, statute, source)
+    python -m tipkb schemas [DIR]           write the front matter's JSON Schemas (default: schemas/)
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 
 from tipkb.check import check
 from tipkb.load import load
+from tipkb.new import TEMPLATES, new_page
+from tipkb.schemas import write_schemas
 from tipkb.translations import stamp, status, status_json
 
 
@@ -28,8 +32,39 @@ def main(argv: list[str] | None = None) -> int:
     status_parser.add_argument("--json", action="store_true", help="print JSON, as site/translation-status.json")
     stamp_parser = commands.add_parser("i18n-stamp", help="mark translations as matching their English pages")
     stamp_parser.add_argument("files", nargs="+", type=Path)
+    new_parser = commands.add_parser("new", help="write a new page from a template")
+    new_parser.add_argument("kind", choices=sorted(TEMPLATES))
+    new_parser.add_argument("name", help="the English name, e.g. 'Kenya'")
+    new_parser.add_argument("--region", default="", help="country: a region id from tipkb/data/regions.yml")
+    new_parser.add_argument("--sources", default="", help="source ids, separated by commas")
+    new_parser.add_argument("--jurisdiction", default="international", help="statute: a country id, or international")
+    schemas_parser = commands.add_parser("schemas", help="write the front matter's JSON Schemas")
+    schemas_parser.add_argument("out_dir", nargs="?", default="schemas", type=Path)
     args = parser.parse_args(argv)
-    return {"check": _check, "i18n-status": _status, "i18n-stamp": _stamp}[args.command](args)
+    commands_by_name = {"check": _check, "i18n-status": _status, "i18n-stamp": _stamp, "new": _new, "schemas": _schemas}
+    return commands_by_name[args.command](args)
+
+
+def _schemas(args) -> int:
+    for path in write_schemas(args.out_dir):
+        print(f"wrote {path}")
+    return 0
+
+
+def _new(args) -> int:
+    try:
+        path = new_page(args.docs, args.kind, args.name, args.region, args.sources, args.jurisdiction)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(f"wrote {path}")
+    rel = path.relative_to(args.docs).as_posix()
+    remaining = [problem for problem in check(args.docs)[1] if problem.file == rel]
+    if remaining:
+        print("still to fill in before it can be published:")
+        for problem in remaining:
+            print(f"  {problem}")
+    return 0
 
 
 def _check(args) -> int:

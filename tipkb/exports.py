@@ -1,6 +1,7 @@
 """Machine-readable exports: the content model as data/countries.json,
-practices.json, statutes.json and sources.json, for reuse by others, and the
-translation status as translation-status.json."""
+practices.json, statutes.json and sources.json, for reuse by others; every
+external link as external-links.json; the translation status as
+translation-status.json."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from tipkb.languages import LANGUAGE_CODES
+from tipkb.links import link_targets
 from tipkb.site import Site
 from tipkb.translations import status_json
 
@@ -39,6 +41,17 @@ def write_translation_status(site: Site, path: Path) -> Path:
     return _write_json(path, status_json(site))
 
 
+def external_links(site: Site) -> list[dict]:
+    """Every http(s) link in the docs, with the pages that carry it."""
+    found: dict[str, set[str]] = {}
+    for doc in site.documents:
+        for _, target in link_targets(doc):
+            if target.startswith(("http://", "https://")):
+                found.setdefault(target, set()).add(doc.rel)
+    return [{"url": url, "pages": sorted(pages)} for url, pages in sorted(found.items())]
+
+
 def write_exports(site: Site, out_dir: Path, url_for: Callable[[str], str]) -> list[Path]:
     """Write the exports into `out_dir`; `url_for` maps a docs path to its URL on the site."""
-    return [_write_json(out_dir / name, records(site, kind, url_for)) for kind, name in EXPORTS.items()]
+    written = [_write_json(out_dir / name, records(site, kind, url_for)) for kind, name in EXPORTS.items()]
+    return written + [_write_json(out_dir / "external-links.json", external_links(site))]
