@@ -20,12 +20,17 @@ def _build(config, site, **env):
                           capture_output=True, text=True, env={**os.environ, **env})
 
 
-def test_a_failed_build_leaves_the_last_good_site(tmp_path):
+def _good_site(tmp_path):
+    """A fixture tree built once: (docs, site, config, the site's files and their hashes)."""
     docs = copy_fixture("basic", tmp_path)
     site = tmp_path / "site"
     config = site_config(docs, site)
     assert _build(config, site).returncode == 0
-    before = _tree(site)
+    return docs, site, config, _tree(site)
+
+
+def test_a_failed_build_leaves_the_last_good_site(tmp_path):
+    docs, site, config, before = _good_site(tmp_path)
     page = docs / "countries" / "guatemala.md"
     page.write_text(page.read_text(encoding="utf-8").replace("region: central-america", "region: atlantis"), encoding="utf-8")
     failed = _build(config, site)
@@ -35,11 +40,7 @@ def test_a_failed_build_leaves_the_last_good_site(tmp_path):
 
 
 def test_a_build_that_fails_in_one_language_leaves_the_last_good_site(tmp_path):
-    docs = copy_fixture("basic", tmp_path)
-    site = tmp_path / "site"
-    config = site_config(docs, site)
-    assert _build(config, site).returncode == 0
-    before = _tree(site)
+    _, site, config, before = _good_site(tmp_path)
     # A nav entry MkDocs cannot find passes the core checks but fails every language's strict build.
     config.write_text(config.read_text(encoding="utf-8").replace("  - Translations: translation-status.md\n",
                                                                  "  - Translations: translation-status.md\n  - Gone: gone.md\n"))
