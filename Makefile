@@ -7,7 +7,7 @@ PYTHON := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build check test chromium clean i18n-status i18n-stamp new schemas linkcheck-external bundle verify-bundle
+.PHONY: serve build check test chromium clean i18n-status i18n-stamp new schemas linkcheck-external bundle verify-bundle bench
 
 $(STAMP): requirements.txt pyproject.toml package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -47,6 +47,9 @@ bundle: $(STAMP)  ## offline zips in dist/: every language, and one per language
 verify-bundle: $(STAMP)  ## check a copy of a bundle: make verify-bundle BUNDLE=dist/tip-kb-...-all.zip
 	@test -n "$(BUNDLE)" || { echo 'name the bundle: make verify-bundle BUNDLE=dist/tip-kb-...-all.zip (or an unzipped folder)'; exit 2; }
 	$(PYTHON) tools/bundle.py --verify "$(BUNDLE)"
+
+bench: $(STAMP) chromium  ## measure against plain MkDocs on a synthetic corpus; writes BENCHMARKS.md (not part of make test)
+	$(PYTHON) tools/bench.py --sizes $(or $(SIZES),38,200,249)
 
 linkcheck-external: $(STAMP)  ## check the external links of the last build (needs a network; not in CI)
 	@test -f site/data/external-links.json || { echo "run 'make build' first"; exit 2; }

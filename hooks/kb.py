@@ -167,7 +167,7 @@ def on_post_page(output, page, config):
 @event_priority(-200)  # after mkdocs-static-i18n rewrites the search index
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    _mark_fallbacks_in_search(site_dir / "search" / "search_index.json", _language(config))
+    _rewrite_search_index(site_dir / "search" / "search_index.json", _language(config))
     _stem_queries(site_dir, _language(config))
     if _language(config) == tipkb.DEFAULT_LANGUAGE:
         site = _state["site"]
@@ -175,9 +175,11 @@ def on_post_build(config):
         tipkb.write_translation_status(site, site_dir / "translation-status.json")
 
 
-def _mark_fallbacks_in_search(index_path: Path, lang: str) -> None:
-    """Label the English pages standing in for missing translations, so readers know."""
-    if not _state["fallbacks"] or not index_path.exists():
+def _rewrite_search_index(index_path: Path, lang: str) -> None:
+    """Label the English pages standing in for missing translations, so readers know, and
+    write the index as UTF-8: Material's \\u escapes make Cyrillic, Devanagari and Arabic
+    script indexes several times larger."""
+    if not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
     label = text("in_english", lang)

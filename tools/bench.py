@@ -1,0 +1,238 @@
+"""`make bench`: build a synthetic corpus of N countries in seven languages with
+this project's build and with plain MkDocs + Material + mkdocs-static-i18n
+(same corpus, no hooks), and write the figures to BENCHMARKS.md.
+
+The corpus is the real docs tree plus synthetic country profiles: each takes a
+real ISO 3166-1 country (its id and code pass the models), a region from the
+list, and the body of the Guatemala profile in each language, stamped as an
+up-to-date translation. ISO 3166-1 has 249 codes, so N stops there.
+
+    python tools/bench.py [--sizes 38,200] [--out BENCHMARKS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pycountry
+
+from build_site import main as build_all
+from tipkb import LANGUAGES, check, geography
+from tipkb.load import load
+from tipkb.translations import stamp
+
+ROOT = Path(__file__).resolve().parent.parent
+CODES = [lang.code for lang in LANGUAGES]
+
+
+def corpus(n: int, target: Path) -> Path:
+    docs = target / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    site, _ = load(docs)
+    existing = {d.model.iso3 for d in site.pages("countries")}
+    regions = sorted(geography.regions())
+    bodies = {lang: (docs / "countries" / ("guatemala.md" if lang == "en" else f"guatemala.{lang}.md")).read_text(encoding="utf-8").split("\n---\n", 1)[1]
+              for lang in CODES}
+    added = []
+    for country in pycountry.countries:
+        if len(existing) + len(added) >= n:
+            break
+        page_id = geography.slug(country.name)
+        if country.alpha_3 in existing or not geography.code_matches_id(country.alpha_3, page_id):
+            continue
+        region = regions[len(added) % len(regions)]
+        (docs / "countries" / f"{page_id}.md").write_text(
+            f"---\ntitle: {country.name}\niso3: {country.alpha_3}\nregion: {region}\nunits: []\npractices: [case-based-mentoring]\n"
+            f"statutes: []\nrelated: [guatemala]\nsources: [state-dedicated-prosecution-units]\nlast_reviewed: 2026-11-01\n---\n{bodies['en']}",
+            encoding="utf-8")
+        for lang in CODES[1:]:
+            title = geography.country_name(country.alpha_3, lang)
+            (docs / "countries" / f"{page_id}.{lang}.md").write_text(f'---\ntitle: "{title}"\n---\n{bodies[lang]}', encoding="utf-8")
+        added.append(page_id)
+    site, _ = load(docs)
+    for page_id in added:
+        for lang in CODES[1:]:
+            stamp(site, docs / "countries" / f"{page_id}.{lang}.md")
+    return docs
+
+
+def configs(docs: Path, target: Path) -> tuple[Path, Path]:
+    """(this project's config, the plain one) for a corpus."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    ours = text.replace("watch: [includes, overrides, tipkb]\n", "").replace("docs_dir: docs\n", f"docs_dir: {docs}\n").replace("custom_dir: overrides\n", f"custom_dir: {ROOT / 'overrides'}\n")
+    ours = ours.replace("  - hooks/kb.py\n", f"  - {ROOT / 'hooks' / 'kb.py'}\n").replace("base_path: [includes]", f"base_path: [{ROOT / 'includes'}]")
+    plain = re.sub(r"\nhooks:\n  - [^\n]+\n", "\n", ours).replace("      build_only_locale: !ENV [KB_LANGUAGE, en]\n", "")
+    plain = plain.replace("language: !ENV [KB_LANGUAGE, en]", "language: en").replace("strict: !ENV [KB_STRICT, true]", "strict: false")
+    paths = target / "ours.yml", target / "plain.yml"
+    paths[0].write_text(ours, encoding="utf-8")
+    paths[1].write_text(plain, encoding="utf-8")
+    return paths
+
+
+def timed(command: list[str], env: dict | None = None) -> tuple[float, float]:
+    """(seconds, peak RSS in MB of the largest process) for a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.monotonic()
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    seconds = time.monotonic() - started
+    return seconds, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+
+
+def size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def first_result_ms(site: Path, query: str, offline: bool) -> float:
+    """Milliseconds from typing a query to the first result, in Chromium."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import chromium
+    import functools, http.server, threading
+
+    server = None
+    if offline:
+        url = (site / "index.html").as_uri()
+    else:
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+        handler = functools.partial(Quiet, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with chromium() as browser:
+            page = browser.new_page()
+            page.goto(url)
+            page.fill("input.md-search__input", "x")  # let the worker load its index first
+            page.keyboard.press("End")
+            page.wait_for_timeout(1500)
+            page.fill("input.md-search__input", "")
+            started = time.monotonic()
+            page.fill("input.md-search__input", query)
+            page.keyboard.press("End")
+            page.locator(".md-search-result__item").first.wait_for(timeout=30000)
+            return (time.monotonic() - started) * 1000
+    finally:
+        if server:
+            server.shutdown()
+
+
+def serve_rebuild_seconds(docs: Path, config: Path) -> float:
+    import socket, urllib.request
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/countries/thailand/"
+
+    def fetch() -> str:
+        try:
+            return urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+        except OSError:
+            return ""
+    try:
+        deadline = time.monotonic() + 120
+        while "Thailand" not in fetch() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        page = docs / "countries" / "thailand.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("## Overview", "## Overview\n\nBENCHMARK-EDIT", 1), encoding="utf-8")
+        started = time.monotonic()
+        while "BENCHMARK-EDIT" not in fetch() and time.monotonic() - started < 120:
+            time.sleep(0.1)
+        return time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def measure(n: int, work: Path) -> dict:
+    target = work / f"n{n}"
+    target.mkdir()
+    docs = corpus(n, target)
+    ours, plain = configs(docs, target)
+    row: dict = {"n": n}
+    started = time.monotonic()
+    _, problems = check(docs)
+    row["check_s"] = time.monotonic() - started
+    assert not problems, problems[:5]
+    row["ours_s"], row["ours_mb"] = timed([sys.executable, str(ROOT / "tools" / "build_site.py"), "--config", str(ours), "--site-dir", str(target / "ours")])
+    row["plain_s"], row["plain_mb"] = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain), "--site-dir", str(target / "plain")])
+    for name in ("ours", "plain"):
+        pages = len(list((target / name).rglob("index.html"))) - 0
+        row[f"{name}_pages"] = pages
+        row[f"{name}_bytes_per_page"] = size(target / name) / pages
+    row["indexes_kb"] = {code: (target / "ours" / ("" if code == "en" else code) / "search" / "search_index.json").stat().st_size / 1024 for code in CODES}
+    row["plain_index_kb"] = (target / "plain" / "search" / "search_index.json").stat().st_size / 1024
+    row["search_ms_online"] = first_result_ms(target / "ours", "Quetzaltenango", offline=False)
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="38,200")
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        work = Path(work)
+        for n in (int(x) for x in args.sizes.split(",")):
+            rows.append(measure(n, work))
+            print(json.dumps(rows[-1]), flush=True)
+        # Offline: the all-language bundle of today's content, and search from it.
+        dist = work / "dist"
+        subprocess.run([sys.executable, str(ROOT / "tools" / "bundle.py"), "--dist", str(dist)], check=True, capture_output=True, cwd=ROOT)
+        bundle = next(dist.glob("*-all.zip"))
+        import zipfile
+        with zipfile.ZipFile(bundle) as archive:
+            archive.extractall(work / "unzipped")
+        offline_ms = first_result_ms(next((work / "unzipped").iterdir()), "Quetzaltenango", offline=True)
+        serve_docs = work / "serve"
+        docs = corpus(38, serve_docs)
+        ours, _ = configs(docs, serve_docs)
+        serve_s = serve_rebuild_seconds(docs, ours)
+        write_report(args.out, rows, bundle.stat().st_size, offline_ms, serve_s)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def write_report(out: Path, rows: list[dict], bundle_bytes: int, offline_ms: float, serve_s: float) -> None:
+    lines = ["# Benchmarks", "",
+             f"Measured by `make bench` (`python tools/bench.py --sizes {','.join(str(r['n']) for r in rows)}`) on "
+             f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+             "\"plain\" is the same corpus built by MkDocs + Material + mkdocs-static-i18n in one run, without this project's hooks.", "",
+             "| countries (×7 languages) | pages (ours / plain) | full build, ours | full build, plain | ours / plain | peak RSS of largest process, ours / plain | `make check` | output bytes per page, ours / plain |",
+             "| --: | --: | --: | --: | --: | --: | --: | --: |"]
+    for r in rows:
+        lines.append(f"| {r['n']} | {r['ours_pages']} / {r['plain_pages']} | {r['ours_s']:.1f} s | {r['plain_s']:.1f} s | {r['ours_s'] / r['plain_s']:.2f} | "
+                     f"{r['ours_mb']:.0f} / {r['plain_mb']:.0f} MB | {r['check_s']:.2f} s | {r['ours_bytes_per_page'] / 1024:.1f} / {r['plain_bytes_per_page'] / 1024:.1f} KB |")
+    lines += ["", "## Search", "", "| countries | " + " | ".join(f"index {c}" for c in CODES) + " | plain: one index for all | largest per-language / combined | first result online |",
+              "| --: |" + " --: |" * (len(CODES) + 3)]
+    for r in rows:
+        largest = max(r["indexes_kb"].values())
+        lines.append(f"| {r['n']} | " + " | ".join(f"{r['indexes_kb'][c]:.0f} KB" for c in CODES) +
+                     f" | {r['plain_index_kb']:.0f} KB | {largest / r['plain_index_kb']:.2f} | {r['search_ms_online']:.0f} ms |")
+    lines += ["", "## Offline and preview (today's content)", "",
+              f"- All-language offline bundle: {bundle_bytes / 1e6:.1f} MB (target: at most 10 MB).",
+              f"- First search result from the unzipped bundle (file://, Chromium): {offline_ms:.0f} ms.",
+              f"- `make serve` (English): an edited page is served {serve_s:.1f} s after the save.", "",
+              "Time to first result is measured from filling the query to the first result item, after the index has loaded.", ""]
+    out.write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
