@@ -49,6 +49,7 @@ def on_config(config):
     _state.update(site=site, problems=problems, fallbacks=set(), unsafe=[])
     if _offline(config):  # the local iframe-worker shim; otherwise Material's offline plugin loads one from a CDN
         config.extra["polyfills"] = [IFRAME_WORKER_DEST]
+    config.extra_css += [f"{dest}/{css.name}" for css, dest in _font_stylesheets(config)]
     pipeline = language(_language(config)).search_pipeline
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if pipeline is not None and search is not None:
@@ -84,20 +85,24 @@ ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^
 FONT_URL = re.compile(r"url\(\./(files/[^)]+\.woff2)\)")
 
 
-def _font_files(config) -> list[File]:
-    """The language's font stylesheets and the woff2 files they name, from node_modules."""
+def _font_stylesheets(config) -> list[tuple[Path, str]]:
+    """(stylesheet in node_modules, its folder on the site) for each font the language needs."""
     found = []
     for stylesheet in language(_language(config)).fonts:
         css = NODE_MODULES / stylesheet
         if not css.exists():
             raise Abort(f"{css} is missing: run 'make serve' or 'npm ci' to install the site's npm packages")
-        package = css.parent
-        dest = f"assets/fonts/{package.name}"
-        names = [css.name] + FONT_URL.findall(css.read_text(encoding="utf-8"))
-        found += [File(name, str(package), config.site_dir, config.use_directory_urls, dest_uri=f"{dest}/{name}")
-                  for name in names]
-        config.extra_css.append(f"{dest}/{css.name}")
+        found.append((css, f"assets/fonts/{css.parent.name}"))
     return found
+
+
+def _font_files(config) -> list[File]:
+    """The language's font stylesheets and the woff2 files they name, copied from node_modules."""
+    return [
+        File(name, str(css.parent), config.site_dir, config.use_directory_urls, dest_uri=f"{dest}/{name}")
+        for css, dest in _font_stylesheets(config)
+        for name in [css.name, *FONT_URL.findall(css.read_text(encoding="utf-8"))]
+    ]
 
 
 def _norm_src_uri(page) -> str:

@@ -66,5 +66,6 @@ def test_each_language_has_its_own_index(basic_build):
         index = json.loads((prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
         sizes[lang.code] = len(index["docs"])
         assert index["config"]["lang"] == [lang.code if lang.code not in ("zh", "ur") else "en"]
+    assert all(sizes.values()), sizes
     assert json.loads((basic_build.site / "ru" / "search" / "search_index.json").read_text())["config"]["pipeline"] == [
         "stemmer", "stopWordFilter", "trimmer"]

@@ -29,15 +29,20 @@ ATTR_ID = re.compile(r"\s*\{:?[^}]*#([\w-]+)[^}]*\}\s*$")
 EXTERNAL = ("http://", "https://", "mailto:", "tel:")
 
 
-def body_lines(doc: Document):
-    """(line number, text) of the body outside fenced code, inline code removed."""
+def _prose_lines(body: str, first_line: int):
+    """(line number, text) of Markdown outside fenced code, inline code removed."""
     fenced = False
-    for offset, line in enumerate(doc.body.split("\n")):
+    for offset, line in enumerate(body.split("\n")):
         if FENCE.match(line):
             fenced = not fenced
             continue
         if not fenced:
-            yield doc.body_line + offset, INLINE_CODE.sub("", line)
+            yield first_line + offset, INLINE_CODE.sub("", line)
+
+
+def body_lines(doc: Document):
+    """(line number, text) of a document's body outside code."""
+    return _prose_lines(doc.body, doc.body_line)
 
 
 def link_targets(doc: Document):
@@ -58,8 +63,7 @@ def _heading_text(text: str) -> str:
 @cache
 def _anchors(body: str, body_line: int) -> frozenset[str]:
     found: set[str] = set()
-    doc = Document("", "", None, "", "", None, body, body_line)
-    for _, line in body_lines(doc):
+    for _, line in _prose_lines(body, body_line):
         match = HEADING.match(line)
         if not match:
             continue

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pycountry
 
-from build_site import main as build_all
+from build_site import config_text
 from tipkb import LANGUAGES, check, geography
 from tipkb.load import load
 from tipkb.translations import stamp
@@ -69,9 +69,7 @@ def corpus(n: int, target: Path) -> Path:
 
 def configs(docs: Path, target: Path) -> tuple[Path, Path]:
     """(this project's config, the plain one) for a corpus."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    ours = text.replace("watch: [includes, overrides, tipkb]\n", "").replace("docs_dir: docs\n", f"docs_dir: {docs}\n").replace("custom_dir: overrides\n", f"custom_dir: {ROOT / 'overrides'}\n")
-    ours = ours.replace("  - hooks/kb.py\n", f"  - {ROOT / 'hooks' / 'kb.py'}\n").replace("base_path: [includes]", f"base_path: [{ROOT / 'includes'}]")
+    ours = config_text(docs)
     plain = re.sub(r"\nhooks:\n  - [^\n]+\n", "\n", ours).replace("      build_only_locale: !ENV [KB_LANGUAGE, en]\n", "")
     plain = plain.replace("language: !ENV [KB_LANGUAGE, en]", "language: en").replace("strict: !ENV [KB_STRICT, true]", "strict: false")
     paths = target / "ours.yml", target / "plain.yml"
@@ -173,7 +171,7 @@ def measure(n: int, work: Path) -> dict:
     row["ours_s"], row["ours_mb"] = timed([sys.executable, str(ROOT / "tools" / "build_site.py"), "--config", str(ours), "--site-dir", str(target / "ours")])
     row["plain_s"], row["plain_mb"] = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain), "--site-dir", str(target / "plain")])
     for name in ("ours", "plain"):
-        pages = len(list((target / name).rglob("index.html"))) - 0
+        pages = len(list((target / name).rglob("index.html")))
         row[f"{name}_pages"] = pages
         row[f"{name}_bytes_per_page"] = size(target / name) / pages
     row["indexes_kb"] = {code: (target / "ours" / ("" if code == "en" else code) / "search" / "search_index.json").stat().st_size / 1024 for code in CODES}

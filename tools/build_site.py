@@ -21,6 +21,26 @@ from pathlib import Path
 from tipkb import DEFAULT_LANGUAGE, LANGUAGES, check
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def config_text(docs: Path) -> str:
+    """The repository's mkdocs.yml, made to build another docs tree (test fixtures, benchmarks)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    replacements = {
+        "docs_dir: docs\n": f"docs_dir: {docs}\n",
+        "watch: [includes, overrides, tipkb]\n": "",
+        "custom_dir: overrides\n": f"custom_dir: {ROOT / 'overrides'}\n",
+        "  - hooks/kb.py\n": f"  - {ROOT / 'hooks' / 'kb.py'}\n",
+        "base_path: [includes]": f"base_path: [{ROOT / 'includes'}]",
+    }
+    for old, new in replacements.items():
+        if old not in text:
+            raise ValueError(f"mkdocs.yml no longer holds {old!r}; update tools/build_site.py")
+        text = text.replace(old, new)
+    return text
+
+
 def source_date_epoch(config: Path) -> str:
     """SOURCE_DATE_EPOCH as given, else the time of the last commit: two builds of one commit are identical."""
     if "SOURCE_DATE_EPOCH" in os.environ:

@@ -16,7 +16,6 @@ import hashlib
 import html
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
