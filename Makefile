@@ -1,13 +1,14 @@
 # The knowledge base's commands. The first use creates .venv from the pinned
 # requirements and node_modules/ from package-lock.json (fonts the site serves
-# itself); `make test` also installs Debian's chromium when it is missing.
+# itself); `make test` also installs the Debian packages the tests drive (chromium,
+# zim-tools, kiwix-tools) when they are missing.
 
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build check test chromium clean i18n-status i18n-stamp new schemas linkcheck-external bundle verify-bundle bench
+.PHONY: serve build check test debian-tools clean i18n-status i18n-stamp new schemas linkcheck-external bundle verify-bundle zim bench
 
 $(STAMP): requirements.txt pyproject.toml package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -48,17 +49,21 @@ verify-bundle: $(STAMP)  ## check a copy of a bundle: make verify-bundle BUNDLE=
 	@test -n "$(BUNDLE)" || { echo 'name the bundle: make verify-bundle BUNDLE=dist/tip-kb-...-all.zip (or an unzipped folder)'; exit 2; }
 	$(PYTHON) tools/bundle.py --verify "$(BUNDLE)"
 
-bench: $(STAMP) chromium  ## measure against plain MkDocs on a synthetic corpus; writes BENCHMARKS.md (not part of make test)
+zim: $(STAMP)  ## one ZIM archive per language in dist/, for Kiwix readers (make zim PUBLISHER="...")
+	$(PYTHON) tools/zim.py --dist dist $(if $(PUBLISHER),--publisher "$(PUBLISHER)")
+
+bench: $(STAMP) debian-tools  ## measure against plain MkDocs on a synthetic corpus; writes BENCHMARKS.md (not part of make test)
 	$(PYTHON) tools/bench.py --sizes $(or $(SIZES),38,200,249)
 
 linkcheck-external: $(STAMP)  ## check the external links of the last build (needs a network; not in CI)
 	@test -f site/data/external-links.json || { echo "run 'make build' first"; exit 2; }
 	$(PYTHON) tools/linkcheck_external.py site/data/external-links.json
 
-chromium:  ## Debian's Chromium for the browser tests (Playwright's own download does not work here)
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+debian-tools:  ## Debian's chromium (Playwright's own download does not work here), zimcheck and kiwix-serve, for the tests
+	@command -v chromium >/dev/null && command -v zimcheck >/dev/null && command -v kiwix-serve >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium zim-tools kiwix-tools; }
 
-test: $(STAMP) chromium  ## the whole test suite
+test: $(STAMP) debian-tools  ## the whole test suite
 	$(PYTHON) -m pytest
 
 clean:

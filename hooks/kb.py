@@ -48,13 +48,23 @@ def on_config(config):
     # In the preview (make serve), the problems stand above every page until fixed.
     _state.update(site=site, problems=problems, fallbacks=set(), unsafe=[])
     if _offline(config):  # the local iframe-worker shim; otherwise Material's offline plugin loads one from a CDN
-        config.extra["polyfills"] = [IFRAME_WORKER_DEST]
+        config.extra["polyfills"] = [IFRAME_WORKER_DEST]  # also without search: the plugin fills an empty list from the CDN
     config.extra_css += [f"{dest}/{css.name}" for css, dest in _font_stylesheets(config)]
+    if _search(config) is None and "material/search" in config.plugins:
+        # Switched off (KB_SEARCH=false), it must also leave the collection: mkdocs-static-i18n 1.3.1
+        # reads a disabled search plugin's index and fails; Material's header then shows no search box.
+        del config.plugins["material/search"]
     pipeline = language(_language(config)).search_pipeline
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = _search(config)
     if pipeline is not None and search is not None:
         search.config["pipeline"] = list(pipeline)
     return config
+
+
+def _search(config):
+    """Material's search plugin, unless it is switched off (KB_SEARCH=false: ZIM readers search themselves)."""
+    search = config.plugins.get("material/search")
+    return search if search is not None and search.config.enabled else None
 
 
 def on_files(files, config):
@@ -74,6 +84,12 @@ def on_files(files, config):
     return files
 
 
+def _one_language() -> bool:
+    """KB_ONE_LANGUAGE=true: this language is published alone (a one-language bundle, a ZIM archive),
+    so nothing links into the other languages: no language selector, no link to the English original."""
+    return os.environ.get("KB_ONE_LANGUAGE") == "true"
+
+
 def _offline(config) -> bool:
     offline = config.plugins.get("material/offline")
     return bool(offline and offline.config.enabled)
@@ -81,7 +97,7 @@ def _offline(config) -> bool:
 
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 IFRAME_WORKER_DEST = "assets/javascripts/iframe-worker-shim.js"
-ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+OFFLINE_UNUSED_LINKS = re.compile(r'\s*<link rel="(?:alternate|canonical)" href="[^"]*"(?: hreflang="[^"]*")?>')
 FONT_URL = re.compile(r"url\(\./(files/[^)]+\.woff2)\)")
 
 
@@ -115,7 +131,8 @@ def on_page_markdown(markdown, page, config, files):
     norm = _norm_src_uri(page)
     english_url = None
     if lang != tipkb.DEFAULT_LANGUAGE:
-        english_url = posixpath.join(get_relative_url(".", page.url), "..", page.url)
+        if not _one_language():
+            english_url = posixpath.join(get_relative_url(".", page.url), "..", page.url)
         if site.get(norm, lang) is None:
             _state["fallbacks"].add(page.url)
     return _problem_banner() + tipkb.render_page(site, norm, lang, markdown, english_url)
@@ -148,7 +165,7 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     """The language selector links the same page in every language."""
     current = _language(config)
-    if os.environ.get("KB_ALTERNATES") == "none":  # a one-language offline bundle has nowhere to switch to
+    if _one_language():
         config.extra["alternate"] = []
         return context
     up = "" if current == tipkb.DEFAULT_LANGUAGE else "../"
@@ -164,9 +181,10 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    """Offline, Material would fetch each alternate's sitemap.xml, which file:// forbids;
-    the language selector's own links suffice."""
-    return ALTERNATE_LINK.sub("", output) if _offline(config) else output
+    """Offline copies drop the <link>s into the web: Material would fetch each alternate's
+    sitemap.xml, which file:// forbids (the language selector's own links suffice), and
+    the canonical address names the web site, not the copy."""
+    return OFFLINE_UNUSED_LINKS.sub("", output) if _offline(config) else output
 
 
 @event_priority(-200)  # after mkdocs-static-i18n rewrites the search index

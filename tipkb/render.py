@@ -15,6 +15,7 @@ from tipkb.strings import text
 from tipkb.translations import is_outdated
 
 PLACEHOLDER = re.compile(r"<!--\s*kb:([a-z-]+)\s*-->")
+LINK = re.compile(r'<a href="">(.*?)</a>')
 
 
 def _notice(kind: str, title: str, body: str) -> str:
@@ -22,12 +23,19 @@ def _notice(kind: str, title: str, body: str) -> str:
     return f'!!! {kind} "{title}"\n\n{indented}\n\n'
 
 
+def _english_link(key: str, lang: str, english_url: str | None) -> str:
+    if english_url is None:
+        return LINK.sub(r"\1", text(key, lang, url=""))
+    return text(key, lang, url=english_url)
+
+
 def render_page(site: Site, norm_rel: str, lang: str, markdown: str, english_url: str | None = None) -> str:
     """The Markdown to render for the page at `norm_rel` in a `lang` build.
 
     `markdown` is the body being built (a translation's, or the English page's
     when it falls back); `english_url` links the English original from a
-    translation's courtesy notice.
+    translation's notices (None where this language is published alone: the
+    notices then name the English original without a link).
     """
     doc = site.get(norm_rel)
     if doc is None:
@@ -38,8 +46,8 @@ def render_page(site: Site, norm_rel: str, lang: str, markdown: str, english_url
             head += _notice("warning kb-untranslated", text("untranslated_title", lang), text("untranslated_body", lang))
         else:
             if is_outdated(site, site.get(norm_rel, lang)):
-                head += _notice("warning kb-outdated", text("outdated_title", lang), text("outdated_body", lang, url=english_url or ""))
-            head += _notice("info kb-courtesy", text("courtesy_title", lang), text("courtesy_body", lang, url=english_url or ""))
+                head += _notice("warning kb-outdated", text("outdated_title", lang), _english_link("outdated_body", lang, english_url))
+            head += _notice("info kb-courtesy", text("courtesy_title", lang), _english_link("courtesy_body", lang, english_url))
     if doc.model is not None:
         if doc.kind == "countries":
             head += generate.facts_box(site, doc, lang)

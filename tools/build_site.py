@@ -57,6 +57,16 @@ def build_language(lang: str, config: Path, out: Path, epoch: str) -> tuple[str,
     return lang, result.returncode, result.stdout + result.stderr, time.monotonic() - started
 
 
+def build_languages(config: Path, outputs: dict[str, Path], epoch: str, jobs: int) -> list[tuple[str, int, str, float]]:
+    """Build each language into its folder (`outputs`: code -> folder), `jobs` at a time; print the failures."""
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(lambda code: build_language(code, config, outputs[code], epoch), outputs))
+    for lang, status, output, _ in results:
+        if status != 0:
+            print(f"--- {lang} ---\n{output}", file=sys.stderr)
+    return results
+
+
 def _docs_dir(config: Path) -> Path:
     for line in config.read_text(encoding="utf-8").splitlines():
         if line.startswith("docs_dir:"):
@@ -83,13 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         outputs = {lang.code: staging / lang.code for lang in LANGUAGES}
         epoch = source_date_epoch(args.config)
-        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            results = list(pool.map(lambda code: build_language(code, args.config, outputs[code], epoch), outputs))
-        failed = [(lang, output) for lang, code, output, _ in results if code != 0]
-        for lang, output in failed:
-            print(f"--- {lang} ---\n{output}", file=sys.stderr)
+        results = build_languages(args.config, outputs, epoch, args.jobs)
+        failed = [lang for lang, status, _, _ in results if status != 0]
         if failed:
-            print(f"the build failed for {', '.join(lang for lang, _ in failed)}; {args.site_dir} is unchanged.", file=sys.stderr)
+            print(f"the build failed for {', '.join(failed)}; {args.site_dir} is unchanged.", file=sys.stderr)
             return 1
         assembled = outputs[DEFAULT_LANGUAGE]
         for code, out in outputs.items():

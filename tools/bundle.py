@@ -22,7 +22,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from build_site import build_language, source_date_epoch
+from build_site import build_languages, source_date_epoch
 from build_site import main as build_all
 from tipkb import DEFAULT_LANGUAGE, LANGUAGES
 from tipkb.strings import text
@@ -140,12 +140,11 @@ def main(argv: list[str] | None = None) -> int:
         codes = [lang.code for lang in LANGUAGES]
         finish(work / "all", codes, version, date)
         write_zip(work / "all", args.dist / f"{prefix}-all.zip", int(epoch))
-        os.environ["KB_ALTERNATES"] = "none"
+        os.environ["KB_ONE_LANGUAGE"] = "true"
+        results = build_languages(args.config, {code: work / code for code in codes}, epoch, os.cpu_count() or 1)
+        if any(status != 0 for _, status, _, _ in results):
+            return 1
         for code in codes:
-            _, status, output, _ = build_language(code, args.config, work / code, epoch)
-            if status != 0:
-                print(output, file=sys.stderr)
-                return 1
             finish(work / code, [code], version, date)
             write_zip(work / code, args.dist / f"{prefix}-{code}.zip", int(epoch))
     for path in sorted(args.dist.glob(f"{prefix}-*.zip")):
