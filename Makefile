@@ -53,7 +53,7 @@ zim: $(STAMP)  ## one ZIM archive per language in dist/, for Kiwix readers (make
 	$(PYTHON) tools/zim.py --dist dist $(if $(PUBLISHER),--publisher "$(PUBLISHER)")
 
 bench: $(STAMP) debian-tools  ## measure against plain MkDocs on a synthetic corpus; writes BENCHMARKS.md (not part of make test)
-	$(PYTHON) tools/bench.py --sizes $(or $(SIZES),38,200,249)
+	$(PYTHON) tools/bench.py --sizes $(or $(SIZES),38,200,1000)
 
 linkcheck-external: $(STAMP)  ## check the external links of the last build (needs a network; not in CI)
 	@test -f site/data/external-links.json || { echo "run 'make build' first"; exit 2; }

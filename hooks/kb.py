@@ -17,6 +17,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from material.plugins.search import plugin as material_search
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -40,7 +41,10 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # before Material's search plugin reads its pipeline
 def on_config(config):
-    site, problems = tipkb.check(Path(config.docs_dir), config.site_url)
+    if os.environ.get("KB_CHECKED") == "true":  # tools/build_site.py checked the whole tree just before
+        site, problems = tipkb.load_checked(Path(config.docs_dir)), []
+    else:
+        site, problems = tipkb.check(Path(config.docs_dir), config.site_url)
     for problem in problems:
         log.error(str(problem))
     if problems and not _state.get("serving"):
@@ -54,6 +58,10 @@ def on_config(config):
         # Switched off (KB_SEARCH=false), it must also leave the collection: mkdocs-static-i18n 1.3.1
         # reads a disabled search plugin's index and fails; Material's header then shows no search box.
         del config.plugins["material/search"]
+    if _language(config) != "zh":
+        # Material segments Han text with jieba in every language's index; only the Chinese one needs it,
+        # and loading jieba's dictionary costs each other build half a second (for the Translations page).
+        material_search.jieba = None
     pipeline = language(_language(config)).search_pipeline
     search = _search(config)
     if pipeline is not None and search is not None:

@@ -6,7 +6,7 @@ content model, builds the link graph, generates the localized index parts
 MkDocs hooks in hooks/ are a thin adapter over the functions named here.
 """
 
-from tipkb.check import check
+from tipkb.check import check, load_checked
 from tipkb.languages import DEFAULT_LANGUAGE, LANGUAGES
 from tipkb.problems import Problem
 from tipkb.render import render_page
@@ -20,6 +20,7 @@ __all__ = [
     "Problem",
     "Site",
     "check",
+    "load_checked",
     "harden_links",
     "scan_html",
     "render_page",

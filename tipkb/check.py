@@ -15,6 +15,14 @@ from tipkb.site import Site
 from tipkb.validate import validate_models
 
 
+def load_checked(docs_dir: Path) -> Site:
+    """The tree under `docs_dir` with its front matter models, for a build whose tree
+    `check` has just passed: it skips the link, reference and safety checks."""
+    site, _ = load(Path(docs_dir))
+    validate_models(site)
+    return site
+
+
 def check(docs_dir: Path, site_url: str | None = None) -> tuple[Site, list[Problem]]:
     """Load and validate the tree under `docs_dir`; `site_url` names the site's own host."""
     site, problems = load(Path(docs_dir))

@@ -37,10 +37,10 @@ def check_references(site: Site) -> list[Problem]:
 
 def _reference(site: Site, doc: Document, loc: tuple, value: str, kind: str, noun: str,
                extra: list[str] = ()) -> list[Problem]:
-    known = site.ids(kind)
-    if value in known:
+    target = site.get(f"{kind}/{value}.md")
+    if target is not None and target.kind == kind:
         return []
-    hint = did_you_mean(value, known + list(extra)) or f"create docs/{kind}/{value}.md or use an existing {noun} id"
+    hint = did_you_mean(value, site.ids(kind) + list(extra)) or f"create docs/{kind}/{value}.md or use an existing {noun} id"
     field = loc[0] if len(loc) == 1 else f"{loc[0]}[{loc[1]}]"
     return [Problem(doc.rel, doc.matter.line_of(loc), field, f"unknown {noun} '{value}'", hint)]
 

@@ -54,20 +54,22 @@ def _name_forms(name: str) -> set[str]:
     return forms | {form.removeprefix("the-") for form in forms}
 
 
-def _all_codes() -> list[str]:
-    return list(_extra_codes()) + [country.alpha_3 for country in pycountry.countries]
-
-
 @cache
+def _codes_by_name_form() -> dict[str, str]:
+    """Every kebab-case form of every English name -> its alpha-3 code (the first code, in ISO order, that has it)."""
+    codes: dict[str, str] = {}
+    for code in list(_extra_codes()) + [country.alpha_3 for country in pycountry.countries]:
+        for name in english_names(code):
+            for form in _name_forms(name):
+                codes.setdefault(form, code)
+    return codes
+
+
 def code_for_id(page_id: str) -> str | None:
     """The alpha-3 code of the country a page id names: an exact name first, then
     the id without a leading 'the-' or 'republic-of-(the-)' ('republic-of-the-congo' is COG, not COD)."""
     candidates = [page_id] + [page_id.removeprefix(p) for p in ("the-", "republic-of-the-", "republic-of-") if page_id.startswith(p)]
-    for wanted in candidates:
-        for code in _all_codes():
-            if any(wanted in _name_forms(name) for name in english_names(code)):
-                return code
-    return None
+    return next((_codes_by_name_form()[wanted] for wanted in candidates if wanted in _codes_by_name_form()), None)
 
 
 def code_matches_id(iso3: str, page_id: str) -> bool:

@@ -29,30 +29,39 @@ ATTR_ID = re.compile(r"\s*\{:?[^}]*#([\w-]+)[^}]*\}\s*$")
 EXTERNAL = ("http://", "https://", "mailto:", "tel:")
 
 
-def _prose_lines(body: str, first_line: int):
+# Several checks read each body; it is parsed once (keyed by its text, so an edited
+# page in the preview is parsed again).
+@cache
+def _prose_lines(body: str, first_line: int) -> tuple[tuple[int, str], ...]:
     """(line number, text) of Markdown outside fenced code, inline code removed."""
-    fenced = False
+    lines, fenced = [], False
     for offset, line in enumerate(body.split("\n")):
         if FENCE.match(line):
             fenced = not fenced
-            continue
-        if not fenced:
-            yield first_line + offset, INLINE_CODE.sub("", line)
+        elif not fenced:
+            lines.append((first_line + offset, INLINE_CODE.sub("", line) if "`" in line else line))
+    return tuple(lines)
 
 
-def body_lines(doc: Document):
+def body_lines(doc: Document) -> tuple[tuple[int, str], ...]:
     """(line number, text) of a document's body outside code."""
     return _prose_lines(doc.body, doc.body_line)
 
 
-def link_targets(doc: Document):
+@cache
+def _link_targets(body: str, first_line: int) -> tuple[tuple[int, str], ...]:
+    found = []
+    for number, line in _prose_lines(body, first_line):
+        if "](" in line:
+            found += [(number, match.group(1)) for match in INLINE_LINK.finditer(line)]
+        if "]:" in line and (match := REFERENCE.match(line)):
+            found.append((number, match.group(1)))
+    return tuple(found)
+
+
+def link_targets(doc: Document) -> tuple[tuple[int, str], ...]:
     """(line, target) for every Markdown link and image in the body."""
-    for number, line in body_lines(doc):
-        for match in INLINE_LINK.finditer(line):
-            yield number, match.group(1)
-        match = REFERENCE.match(line)
-        if match:
-            yield number, match.group(1)
+    return _link_targets(doc.body, doc.body_line)
 
 
 def _heading_text(text: str) -> str:

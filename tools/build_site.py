@@ -18,6 +18,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import yaml
+from yaml_env_tag import construct_env_tag
+
 from tipkb import DEFAULT_LANGUAGE, LANGUAGES, check
 
 
@@ -50,53 +53,65 @@ def source_date_epoch(config: Path) -> str:
 
 
 def build_language(lang: str, config: Path, out: Path, epoch: str) -> tuple[str, int, str, float]:
-    env = {**os.environ, "KB_LANGUAGE": lang, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
+    # KB_CHECKED: build_languages has just checked the whole tree, so the hook only loads it.
+    env = {**os.environ, "KB_LANGUAGE": lang, "KB_CHECKED": "true", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
     started = time.monotonic()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "--site-dir", str(out)],
                             env=env, capture_output=True, text=True)
     return lang, result.returncode, result.stdout + result.stderr, time.monotonic() - started
 
 
-def build_languages(config: Path, outputs: dict[str, Path], epoch: str, jobs: int) -> list[tuple[str, int, str, float]]:
-    """Build each language into its folder (`outputs`: code -> folder), `jobs` at a time; print the failures."""
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
+def build_languages(config: Path, outputs: dict[str, Path], epoch: str, jobs: int | None = None) -> dict[str, float] | None:
+    """Check the tree once, then build each language into its folder (`outputs`: code -> folder),
+    `jobs` at a time (default: one per core). Returns the seconds each took, or None after
+    printing what was wrong."""
+    problems = check_config(config)
+    if problems:  # one report, instead of the same one from every language's build
+        print("\n".join(map(str, problems)))
+        print(f"{len(problems)} problem(s); nothing was built.", file=sys.stderr)
+        return None
+    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
         results = list(pool.map(lambda code: build_language(code, config, outputs[code], epoch), outputs))
+    failed = [lang for lang, status, _, _ in results if status != 0]
     for lang, status, output, _ in results:
         if status != 0:
             print(f"--- {lang} ---\n{output}", file=sys.stderr)
-    return results
+    if failed:
+        print(f"the build failed for {', '.join(failed)}.", file=sys.stderr)
+        return None
+    return {lang: seconds for lang, _, _, seconds in results}
 
 
-def _docs_dir(config: Path) -> Path:
-    for line in config.read_text(encoding="utf-8").splitlines():
-        if line.startswith("docs_dir:"):
-            return (config.parent / line.split(":", 1)[1].strip()).resolve()
-    return config.parent / "docs"
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does for the two settings the check needs: !ENV resolved, Python tags ignored."""
+
+
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def check_config(config: Path) -> list:
+    """The core's problems for the docs tree a config builds, with its site_url as the site's own host."""
+    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    _, problems = check((config.parent / settings.get("docs_dir", "docs")).resolve(), settings.get("site_url"))
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--jobs", type=int, help="languages built at once (default: one per core)")
     args = parser.parse_args(argv)
-
-    _, problems = check(_docs_dir(args.config))
-    if problems:  # one report, instead of the same one from every language's build
-        print("\n".join(map(str, problems)))
-        print(f"{len(problems)} problem(s); nothing was built and {args.site_dir} is unchanged.", file=sys.stderr)
-        return 1
 
     site_dir = args.site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
         outputs = {lang.code: staging / lang.code for lang in LANGUAGES}
-        epoch = source_date_epoch(args.config)
-        results = build_languages(args.config, outputs, epoch, args.jobs)
-        failed = [lang for lang, status, _, _ in results if status != 0]
-        if failed:
-            print(f"the build failed for {', '.join(failed)}; {args.site_dir} is unchanged.", file=sys.stderr)
+        seconds = build_languages(args.config, outputs, source_date_epoch(args.config), args.jobs)
+        if seconds is None:
+            print(f"{args.site_dir} is unchanged.", file=sys.stderr)
             return 1
         assembled = outputs[DEFAULT_LANGUAGE]
         for code, out in outputs.items():
@@ -106,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         if site_dir.exists():
             site_dir.rename(old)
         assembled.rename(site_dir)
-        print("built " + ", ".join(f"{lang} {seconds:.1f}s" for lang, _, _, seconds in results) + f" into {args.site_dir}")
+        print("built " + ", ".join(f"{lang} {time:.1f}s" for lang, time in seconds.items()) + f" into {args.site_dir}")
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -141,8 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         finish(work / "all", codes, version, date)
         write_zip(work / "all", args.dist / f"{prefix}-all.zip", int(epoch))
         os.environ["KB_ONE_LANGUAGE"] = "true"
-        results = build_languages(args.config, {code: work / code for code in codes}, epoch, os.cpu_count() or 1)
-        if any(status != 0 for _, status, _, _ in results):
+        if build_languages(args.config, {code: work / code for code in codes}, epoch) is None:
             return 1
         for code in codes:
             finish(work / code, [code], version, date)

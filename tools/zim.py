@@ -123,8 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     codes = [lang.code for lang in LANGUAGES]
     with tempfile.TemporaryDirectory(prefix=".zim-", dir=args.dist) as work:
         folders = {code: Path(work) / code for code in codes}
-        results = build_languages(args.config, folders, epoch, os.cpu_count() or 1)
-        if any(status != 0 for _, status, _, _ in results):
+        if build_languages(args.config, folders, epoch) is None:
             return 1
         for code in codes:
             target = args.dist / f"{archive_name(code)}_{day:%Y-%m}.zim"
