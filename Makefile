@@ -18,6 +18,7 @@ $(STAMP): requirements.txt pyproject.toml package-lock.json
 	touch $@
 
 LANGUAGE ?= en
+SIZES ?= 38,200,1000
 
 serve: $(STAMP)  ## live preview of one language on http://127.0.0.1:8000 (make serve LANGUAGE=es)
 	KB_LANGUAGE=$(LANGUAGE) KB_STRICT=false $(MKDOCS) serve --dev-addr 127.0.0.1:8000
@@ -53,7 +54,7 @@ zim: $(STAMP)  ## one ZIM archive per language in dist/, for Kiwix readers (make
 	$(PYTHON) tools/zim.py --dist dist $(if $(PUBLISHER),--publisher "$(PUBLISHER)")
 
 bench: $(STAMP) debian-tools  ## measure against plain MkDocs on a synthetic corpus; writes BENCHMARKS.md (not part of make test)
-	$(PYTHON) tools/bench.py --sizes $(or $(SIZES),38,200,1000)
+	$(PYTHON) tools/bench.py --sizes $(SIZES)
 
 linkcheck-external: $(STAMP)  ## check the external links of the last build (needs a network; not in CI)
 	@test -f site/data/external-links.json || { echo "run 'make build' first"; exit 2; }

@@ -54,6 +54,12 @@ def on_config(config):
     if _offline(config):  # the local iframe-worker shim; otherwise Material's offline plugin loads one from a CDN
         config.extra["polyfills"] = [IFRAME_WORKER_DEST]  # also without search: the plugin fills an empty list from the CDN
     config.extra_css += [f"{dest}/{css.name}" for css, dest in _font_stylesheets(config)]
+    _configure_search(config)
+    return config
+
+
+def _configure_search(config) -> None:
+    """The language's search settings, or no search at all where the reader searches (KB_SEARCH=false)."""
     if _search(config) is None and "material/search" in config.plugins:
         # Switched off (KB_SEARCH=false), it must also leave the collection: mkdocs-static-i18n 1.3.1
         # reads a disabled search plugin's index and fails; Material's header then shows no search box.
@@ -66,7 +72,6 @@ def on_config(config):
     search = _search(config)
     if pipeline is not None and search is not None:
         search.config["pipeline"] = list(pipeline)
-    return config
 
 
 def _search(config):
