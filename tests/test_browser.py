@@ -42,7 +42,6 @@ def test_untranslated_notice_is_visible(page, serve_basic):
 def test_urdu_is_set_in_nastaliq_served_by_the_site(page, serve_basic):
     page.goto(serve_basic + "ur/countries/thailand/")
     page.evaluate("document.fonts.ready")
-    assert page.evaluate("document.fonts.check('16px \"Noto Nastaliq Urdu\"', 'تھائی')")
     loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
     assert '"Noto Nastaliq Urdu"' in loaded or "Noto Nastaliq Urdu" in loaded
     assert "Nastaliq" in page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).fontFamily")

@@ -92,7 +92,7 @@ def test_pages_have_no_search_box_and_no_links_into_other_languages(zims, lang):
         assert 'class="md-search"' not in html, item.path
         assert "hreflang" not in html and 'rel="canonical"' not in html, item.path
         assert 'class="md-select"' not in html, item.path  # no language selector
-        assert "kb-courtesy" in html or lang == "en" or "kb-untranslated" in html or item.path == "404.html", item.path
+        assert "kb-courtesy" in html or lang == "en" or "kb-untranslated" in html, item.path
     guatemala = bytes(archive.get_entry_by_path("countries/guatemala.html").get_item().content).decode("utf-8")
     courtesy = re.search(r'kb-courtesy">(.*?)</div>', guatemala, re.S)
     assert (courtesy is None) == (lang == "en") and (courtesy is None or "<a " not in courtesy.group(1))
@@ -139,7 +139,6 @@ def test_urdu_page_in_chromium_through_kiwix_serve(zims, kiwix, page):
     page.wait_for_load_state("networkidle")
     assert page.evaluate("getComputedStyle(document.querySelector('.md-content')).direction") == "rtl"
     page.evaluate("document.fonts.ready")
-    assert page.evaluate("document.fonts.check('16px \"Noto Nastaliq Urdu\"', 'پاکستان')")
     assert page.evaluate("[...document.fonts].some(f => f.family.includes('Noto Nastaliq Urdu') && f.status === 'loaded')")
     assert [url for url in requests if not url.startswith(kiwix)] == []
     assert failures == [] and page.console_errors == []

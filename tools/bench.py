@@ -16,16 +16,21 @@ pages of a country profile's size.
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import json
 import os
 import platform
 import re
 import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -112,8 +117,7 @@ def size(path: Path) -> int:
 def first_result_ms(site: Path, query: str, offline: bool) -> float:
     """Milliseconds from typing a query to the first result, in Chromium."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser import chromium
-    import functools, http.server, threading
+    from browser import chromium  # the tests' launcher of Debian's Chromium
 
     server = None
     if offline:
@@ -145,7 +149,6 @@ def first_result_ms(site: Path, query: str, offline: bool) -> float:
 
 
 def serve_rebuild_seconds(docs: Path, config: Path) -> float:
-    import socket, urllib.request
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

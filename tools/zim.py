@@ -39,8 +39,7 @@ MAIN_PAGE = "index.html"
 ILLUSTRATION = "assets/images/favicon.png"  # 48x48 PNG, the site's favicon
 # Besides what no offline copy uses: the site's own search (lunr and its worker), which Kiwix replaces.
 UNUSED_IN_ZIM = (*UNUSED_OFFLINE, "assets/javascripts/lunr/**", "assets/javascripts/workers/search.*", "search/**")
-MIMETYPES = {".woff2": "font/woff2", ".js": "application/javascript", ".json": "application/json",
-             ".svg": "image/svg+xml", ".webmanifest": "application/manifest+json"}
+MIMETYPES = {".woff2": "font/woff2"}  # not in every Python's mimetypes table
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
