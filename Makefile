@@ -8,7 +8,7 @@ PYTHON := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build check test debian-tools clean i18n-status i18n-stamp new schemas linkcheck-external bundle verify-bundle zim bench
+.PHONY: serve build check exceptions test debian-tools clean i18n-status i18n-stamp new schemas linkcheck-external bundle verify-bundle zim bench
 
 $(STAMP): requirements.txt pyproject.toml package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -28,6 +28,9 @@ build: $(STAMP)  ## every language into site/, replaced only when the whole buil
 
 check: $(STAMP)  ## validate front matter, ids and links without rendering
 	$(PYTHON) -m tipkb check docs
+
+exceptions: $(STAMP)  ## the check, plus every paragraph marked '<!-- uncited: reason -->'
+	$(PYTHON) -m tipkb check docs --exceptions
 
 i18n-status: $(STAMP)  ## translated / outdated / missing pages per language
 	$(PYTHON) -m tipkb i18n-status

@@ -81,14 +81,18 @@ def _search(config):
 
 
 def on_files(files, config):
-    """Put the built language's translations after the English pages.
+    """Leave out symbolic links, and put the built language's translations after the English pages.
 
-    Building one language, mkdocs-static-i18n takes unsuffixed (English) files
-    as that language too, and the last file seen for a page wins; its on_files
-    runs after this one, so ordering here makes the translation win.
+    MkDocs follows symbolic links; the check refuses them, and they never reach the site
+    even in the preview. Building one language, mkdocs-static-i18n takes unsuffixed
+    (English) files as that language too, and the last file seen for a page wins; its
+    on_files runs after this one, so ordering here makes the translation win.
     """
+    docs = Path(config.docs_dir)
+    kept = [file for file in files if not file.abs_src_path or not Path(file.abs_src_path).is_relative_to(docs)
+            or not tipkb.refused(Path(file.abs_src_path), docs)]
     suffix = f".{_language(config)}.md"
-    files = Files(sorted(files, key=lambda file: file.src_uri.endswith(suffix)))
+    files = Files(sorted(kept, key=lambda file: file.src_uri.endswith(suffix)))
     for font in _font_files(config):
         files.append(font)
     if _offline(config):
@@ -132,6 +136,12 @@ def _font_files(config) -> list[File]:
         for css, dest in _font_stylesheets(config)
         for name in [css.name, *FONT_URL.findall(css.read_text(encoding="utf-8"))]
     ]
+
+
+def on_page_read_source(page, config):
+    """Pages are read as the check reads them: a byte-order mark, Windows or old Mac line ends and
+    decomposed Unicode are harmless and normalized (tipkb.decode)."""
+    return tipkb.decode(Path(page.file.abs_src_path).read_bytes())
 
 
 def _norm_src_uri(page) -> str:
@@ -194,10 +204,23 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    """Offline copies drop the <link>s into the web: Material would fetch each alternate's
-    sitemap.xml, which file:// forbids (the language selector's own links suffice), and
-    the canonical address names the web site, not the copy."""
-    return OFFLINE_UNUSED_LINKS.sub("", output) if _offline(config) else output
+    """Every page gets its Content-Security-Policy (tipkb/csp.py). Offline copies drop the
+    <link>s into the web: Material would fetch each alternate's sitemap.xml, which file://
+    forbids (the language selector's own links suffice), and the canonical address names
+    the web site, not the copy."""
+    if _offline(config):
+        output = OFFLINE_UNUSED_LINKS.sub("", output)
+    return _with_policy(output, config)
+
+
+def on_post_template(output_content, template_name, config):
+    """The theme's own pages (404.html) carry the policy too."""
+    return _with_policy(output_content, config) if template_name.endswith(".html") else output_content
+
+
+def _with_policy(html: str, config) -> str:
+    # From file://, the search worker runs through the iframe-worker shim, which writes an inline script.
+    return tipkb.with_policy(html, offline=_offline(config) and _search(config) is not None)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n rewrites the search index

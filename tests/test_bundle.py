@@ -11,6 +11,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT, copy_fixture, site_config
+from test_citations_browser import hover_citation
 from test_search import ANSWERED
 
 LANGS = ["en", "es", "fr", "ru", "zh", "hi", "ur"]
@@ -93,6 +94,35 @@ def test_language_switcher_and_tooltips_offline(bundles, offline_context):
     page.click("a.md-select__link[hreflang='zh']")
     page.wait_for_url((root / "zh" / "countries" / "guatemala.html").as_uri())
     assert page.locator(".kb-facts").is_visible()
+    page.close()
+
+
+def test_hovering_a_citation_shows_its_passage_offline(bundles, offline_context):
+    _, root = bundles
+    for path, passage in (("countries/guatemala.html", "inaugurated a new regional office in April"), ("ur/countries/thailand.html", "Thailand established")):
+        page = offline_context.new_page()
+        page.goto((root / path).as_uri())
+        assert passage in hover_citation(page)
+        page.close()
+    assert offline_context.outside == []
+
+
+def test_bundles_run_under_their_policy_and_block_outside_scripts(bundles, offline_context):
+    """From file://, the iframe-worker shim writes an inline script naming the worker's absolute
+    address, so the bundles allow inline scripts; scripts from elsewhere stay blocked."""
+    _, root = bundles
+    path = root / "countries" / "guatemala.html"
+    html = path.read_text(encoding="utf-8")
+    assert "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self' 'unsafe-inline'; object-src 'none'" in html
+    planted = root / "countries" / "planted.html"
+    planted.write_text(html.replace("</body>", '<script src="http://127.0.0.2:9/planted.js"></script></body>'), encoding="utf-8")
+    page = offline_context.new_page()
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+    page.goto(planted.as_uri())
+    page.wait_for_load_state("load")
+    planted.unlink()
+    assert any("127.0.0.2" in text for text in violations), violations
     page.close()
 
 

@@ -10,7 +10,6 @@ from conftest import FIXTURES
 from tipkb import LANGUAGES, check, geography, strings
 from tipkb.crossrefs import backlinks
 from tipkb.frontmatter import split
-from tipkb.links import anchors
 from tipkb.resources import load_yaml
 
 
@@ -69,6 +68,6 @@ def test_backlinks_come_from_front_matter():
 
 def test_anchors_use_the_site_slugify_and_explicit_ids():
     site, _ = check(FIXTURES / "basic" / "docs")
-    assert "overview" in anchors(site.get("countries/thailand.md"))
-    assert "overview" in anchors(site.get("countries/thailand.md", "ur"))
-    assert "panorama" in anchors(site.get("countries/guatemala.md", "es"))
+    assert "overview" in site.get("countries/thailand.md").parsed.anchors
+    assert "overview" in site.get("countries/thailand.md", "ur").parsed.anchors
+    assert "panorama" in site.get("countries/guatemala.md", "es").parsed.anchors

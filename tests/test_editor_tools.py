@@ -33,9 +33,14 @@ def test_new_page_lists_what_remains_to_fill(tmp_path):
 
 def test_new_pages_of_every_kind(tmp_path):
     docs = copy_fixture("basic", tmp_path)
-    for kind, name in (("practice", "Witness protection"), ("statute", "Model law"), ("source", "Annual report")):
+    for kind, name in (("practice", "Witness protection"), ("statute", "Model law")):
         assert _tipkb(docs, "new", kind, name, "--sources", "state-dedicated-prosecution-units").returncode == 0
     assert check(docs)[1] == []
+    assert "[¶ 15](../sources/state-dedicated-prosecution-units.md#p15)" in (docs / "practices" / "witness-protection.md").read_text(encoding="utf-8")
+    result = _tipkb(docs, "new", "source", "Annual report")
+    # The new source's text file waits for the document: the check asks for its paragraphs.
+    assert "sources/annual-report.txt: the source text has no numbered paragraph" in result.stdout
+    assert [p.file for p in check(docs)[1]] == ["sources/annual-report.txt"]
     assert _tipkb(docs, "new", "practice", "Witness protection").returncode == 2  # exists already
 
 

@@ -96,6 +96,9 @@ def test_pages_have_no_search_box_and_no_links_into_other_languages(zims, lang):
     guatemala = bytes(archive.get_entry_by_path("countries/guatemala.html").get_item().content).decode("utf-8")
     courtesy = re.search(r'kb-courtesy">(.*?)</div>', guatemala, re.S)
     assert (courtesy is None) == (lang == "en") and (courtesy is None or "<a " not in courtesy.group(1))
+    # Without scripts, the footnote list at the foot of the page quotes each cited paragraph.
+    footnotes = guatemala[guatemala.index('<div class="footnote">'):]
+    assert "inaugurated a new regional office in April in Quetzaltenango" in footnotes
 
 
 # The index is read by the reader's libzim: these queries go through this venv's
@@ -128,6 +131,23 @@ def test_kiwix_serve_full_text_search(zims, kiwix, lang, query, expected):
     url = f"{kiwix}/search?content={name}&pattern={urllib.parse.quote(query)}"
     results = re.findall(rf'href="/{name}/([^"]+)"', urllib.request.urlopen(url).read().decode("utf-8"))
     assert expected in results[:5], results
+
+
+def test_archive_pages_keep_the_strict_policy_in_kiwix_serve(zims, kiwix, browser):
+    """No search worker in the archives, so no inline script beyond the theme's hashed ones. kiwix-serve
+    injects its own toolbar (jQuery from /skin/); its feature tests are the only reports."""
+    context = browser.new_context()
+    context.add_init_script("window.__v = []; document.addEventListener('securitypolicyviolation',"
+                            " e => window.__v.push([e.violatedDirective, e.sourceFile]));")
+    tab = context.new_page()
+    for lang in ("en", "ur"):
+        tab.goto(f"{kiwix}/{book(zims, lang)}/countries/guatemala.html")
+        tab.wait_for_load_state("networkidle")
+        assert "'unsafe-inline'" not in tab.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+        assert all(source.startswith(f"{kiwix}/skin/") for _, source in tab.evaluate("window.__v")), tab.evaluate("window.__v")
+        tab.hover("a.footnote-ref")
+        assert "Quetzaltenango" in tab.locator(".md-tooltip2--active").inner_text()
+    context.close()
 
 
 def test_urdu_page_in_chromium_through_kiwix_serve(zims, kiwix, page):

@@ -7,6 +7,9 @@ MkDocs hooks in hooks/ are a thin adapter over the functions named here.
 """
 
 from tipkb.check import check, load_checked
+from tipkb.csp import with_policy
+from tipkb.files import refused
+from tipkb.load import decode
 from tipkb.languages import DEFAULT_LANGUAGE, LANGUAGES
 from tipkb.problems import Problem
 from tipkb.render import render_page
@@ -20,10 +23,13 @@ __all__ = [
     "Problem",
     "Site",
     "check",
+    "decode",
+    "refused",
     "load_checked",
     "harden_links",
     "scan_html",
     "render_page",
     "write_exports",
+    "with_policy",
     "write_translation_status",
 ]

@@ -85,7 +85,26 @@ def _parse(yaml_text: str, file: str) -> tuple[FrontMatter, list[Problem]]:
             Problem(file, 2, None, "the front matter is not a list of 'field: value' lines",
                     "write each field as 'name: value' on its own line")
         ]
-    return FrontMatter(data, node), []
+    return FrontMatter(data, node), _duplicate_keys(node, file)
+
+
+def _duplicate_keys(node: yaml.Node, file: str, path: str = "") -> list[Problem]:
+    """A key written twice in one mapping: YAML keeps the last silently (a merge can lose a whole list)."""
+    problems = []
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            name = f"{path}.{key.value}" if path else str(key.value)
+            line = key.start_mark.line + 2
+            if key.value in seen:
+                problems.append(Problem(file, line, name, f"appears twice in the front matter (first on line {seen[key.value]})",
+                                        "keep one of them: YAML would silently drop the first"))
+            seen.setdefault(key.value, line)
+            problems += _duplicate_keys(value, file, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            problems += _duplicate_keys(item, file, f"{path}[{index}]")
+    return problems
 
 
 def _yaml_problem(error: yaml.YAMLError, yaml_text: str, file: str) -> Problem:

@@ -9,9 +9,11 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from tipkb import geography
+from tipkb.citations import coverage
 from tipkb.crossrefs import backlinks
 from tipkb.languages import DEFAULT_LANGUAGE, language
 from tipkb.site import Document, Site, link
+from tipkb.sourcetext import MARK, SourceText, anchor
 from tipkb.strings import text
 from tipkb.translations import status
 
@@ -182,6 +184,68 @@ def source_facts(site: Site, doc: Document, lang: str) -> str:
             f"**{text('date_as_stated', lang)}:** {doc.model.date}\n\n")
 
 
+MARKDOWN_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]()#+-.!|~>"} | {"<": "&lt;", "&": "&amp;"})
+
+
+def escape(text: str) -> str:
+    """Plain text as Markdown that renders to the same text."""
+    return text.translate(MARKDOWN_SPECIAL)
+
+
+def source_text(site: Site, doc: Document, lang: str) -> str:
+    """A source page's full text: each paragraph with its anchor (#p12), its number, and the
+    pages that cite it (or a mark that none does); headings and page furniture as such."""
+    document = site.texts.get(doc.id)
+    if document is None:
+        return ""
+    cited = next((row.cited for row in coverage(site) if row.source == doc.id), {})
+    lines = ["", f"## {text('source_text_title', lang)} {{#full-text}}", "", text("source_text_intro", lang), ""]
+    exclude = ""
+    if lang != DEFAULT_LANGUAGE:  # the English text stays out of the other languages' search indexes
+        lines += [text("source_text_english", lang), ""]
+        exclude = " data-search-exclude"
+    for block in document.blocks:
+        english = f'<div class="kb-para__text" lang="en" dir="ltr" markdown>\n\n{{number}}{escape(block.text)}\n\n</div>'
+        if block.kind == "heading":
+            lines += [f'<div class="kb-source-heading" lang="en" dir="ltr"{exclude} markdown>\n\n**{escape(block.text)}**\n\n</div>', ""]
+        elif block.kind == "furniture":
+            lines += [f'<div class="kb-para kb-para--furniture"{exclude} markdown>', "", text("furniture", lang), "",
+                      english.format(number=""), "", "</div>", ""]
+        else:
+            pages = [site.get(rel) for rel in cited.get(block.number, [])]
+            state = "" if pages else " kb-para--uncited"
+            number = f"[{MARK} {block.number}](#{anchor(block.number)}){{ .kb-para__number }} "
+            by = (f"{text('paragraph_cited_by', lang)} " + _links(site, doc.norm_rel, pages, lang)) if pages \
+                else f"**{text('paragraph_uncited', lang)}**"
+            lines += [f'<div class="kb-para{state}" id="{anchor(block.number)}"{exclude} markdown>', "", english.format(number=number), "",
+                      f'<div class="kb-para__cited" markdown>\n\n{by}\n\n</div>', "", "</div>", ""]
+    return "\n".join(lines) + "\n"
+
+
+def passage(document: SourceText, number: str, lang: str) -> str:
+    """A cited paragraph as a quotation inside its footnote (Markdown lines, indented into the footnote);
+    left out of the search index, which holds it once, on the source page."""
+    label = text("passage_english", lang)
+    prefix = f"*{escape(label)}* " if label else ""
+    return (f'    > {prefix}<span lang="en" dir="ltr">{MARK}&nbsp;{number}: {escape(document.paragraphs[number].text)}</span>\n'
+            "    > { data-search-exclude }")
+
+
+def source_coverage(site: Site, here: str, lang: str) -> str:
+    """The Sources index's table: per source, how many of its paragraphs the pages cite."""
+    rows = coverage(site)
+    columns = [text(key, lang) for key in ("coverage_source", "coverage_cited", "coverage_total", "coverage_share")]
+    lines = [text("coverage_intro", lang), "", "| " + " | ".join(columns) + " |", "|---|--:|--:|--:|"]
+    for row in rows:
+        source = site.page("sources", row.source)
+        name = f"[{site.title(source, lang)}]({link(here, source.norm_rel)})" if source else row.source
+        lines.append(f"| {name} | {format_decimal(row.count, locale=lang)} | {format_decimal(row.total, locale=lang)} | {format_percent(row.share, locale=lang)} |")
+    cited, total = sum(row.count for row in rows), sum(row.total for row in rows)
+    lines.append(f"| **{text('coverage_total_row', lang)}** | {format_decimal(cited, locale=lang)} | {format_decimal(total, locale=lang)}"
+                 f" | {format_percent(cited / total if total else 1, locale=lang)} |")
+    return "\n".join(lines) + "\n"
+
+
 def statute_facts(site: Site, doc: Document, lang: str) -> str:
     country = site.page("countries", doc.model.jurisdiction)
     jurisdiction = text("international", lang) if country is None else f"[{site.title(country, lang)}]({link(doc.norm_rel, country.norm_rel)})"
@@ -218,4 +282,5 @@ PLACEHOLDERS = {
     "source-index": source_index,
     "recent-reviews": recent_reviews,
     "translation-status": translation_status,
+    "source-coverage": source_coverage,
 }

@@ -1,37 +1,53 @@
 """Read the docs tree from disk into a Site, reporting problems with the files
-themselves: names, encodings, line ends, sizes and front matter syntax."""
+themselves: names, encodings, line ends, sizes and front matter syntax. Source
+texts (docs/sources/ID.txt) are read beside the pages."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
+from tipkb.files import walk
 from tipkb.frontmatter import split
 from tipkb.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
 from tipkb.problems import Problem, did_you_mean
 from tipkb.site import Document, Site, kind_of
+from tipkb import sourcetext
+from tipkb.sourcetext import SourceText
 
 MAX_BYTES = 512 * 1024
 NAME = re.compile(r"^(?P<stem>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[A-Za-z_-]+))?\.md$")
-SKIPPED_DIRS = {".git", "__pycache__"}
 
 
 def load(docs_dir: Path) -> tuple[Site, list[Problem]]:
     documents: list[Document] = []
     assets: set[str] = set()
+    texts: dict[str, SourceText] = {}
     problems: list[Problem] = []
-    for path in sorted(docs_dir.rglob("*")):
-        if not path.is_file() or SKIPPED_DIRS & set(path.relative_to(docs_dir).parts):
-            continue
-        rel = path.relative_to(docs_dir).as_posix()
-        if path.suffix != ".md":
+    for path, rel in walk(docs_dir):
+        if path.is_symlink() or not path.is_file():
+            continue  # symbolic links are refused by files.check_files, never read
+        if path.suffix == ".txt" and path.parent.name == "sources" and path.parent.parent == docs_dir:
+            text, found = _read_text(path, rel)
+            problems += found
+            if text is not None:
+                texts[text.id] = text
+        elif path.suffix != ".md":
             assets.add(rel)
-            continue
-        doc, found = _read(path, rel)
-        problems += found
-        if doc is not None:
-            documents.append(doc)
-    return Site(docs_dir, documents, assets), problems
+        else:
+            doc, found = _read(path, rel)
+            problems += found
+            if doc is not None:
+                documents.append(doc)
+    return Site(docs_dir, documents, assets, texts), problems
+
+
+def _read_text(path: Path, rel: str) -> tuple[SourceText | None, list[Problem]]:
+    text, problems = _decode(path.read_bytes(), rel)
+    if text is None:
+        return None, problems
+    return sourcetext.parse(text, path.stem, rel)
 
 
 def _name(rel: str) -> tuple[str, str, str] | Problem:
@@ -50,24 +66,24 @@ def _name(rel: str) -> tuple[str, str, str] | Problem:
     return match["stem"], lang, norm
 
 
+def decode(raw: bytes) -> str:
+    """A file's text as the checks and the build read it: UTF-8, a byte-order mark dropped, Unix
+    line ends, composed Unicode (NFC). What Notepad or a web upload saves reads like the original."""
+    text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
 def _decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     if not raw.strip():
         return None, [Problem(rel, None, None, "the file is empty", "add front matter and text, or delete the file")]
     if len(raw) > MAX_BYTES:
         return None, [Problem(rel, None, None, f"the file is {len(raw) // 1024} KiB; a page may be at most {MAX_BYTES // 1024} KiB",
                               "split it into several pages")]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [Problem(rel, 1, None, "the file starts with a byte-order mark", "save it as UTF-8 without BOM")]
     try:
-        text = raw.decode("utf-8")
+        return decode(raw), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(rel, line, None, f"byte 0x{raw[error.start]:02x} is not UTF-8 text", "save the file as UTF-8")]
-    if "\r" in text:
-        line = text[: text.index("\r")].count("\n") + 1
-        return None, [Problem(rel, line, None, "the file has Windows (CRLF) or old Mac (CR) line ends",
-                              "save it with Unix (LF) line ends")]
-    return text, []
 
 
 def _read(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
@@ -76,8 +92,9 @@ def _read(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
         return None, [named]
     page_id, lang, norm_rel = named
     text, problems = _decode(path.read_bytes(), rel)
-    if text is None:
-        return None, problems
+    if text is None:  # still a page, for the other pages' links and references: one bad file, one message
+        return Document(rel, norm_rel, kind_of(norm_rel), page_id, lang, None, "", 1, readable=False), problems
     matter, body, body_line, problems = split(text, rel)
-    doc = Document(rel, norm_rel, kind_of(norm_rel), page_id, lang, None if problems else matter, body, body_line)
+    readable = matter.node is not None or not problems  # a duplicated key is reported, the rest still read
+    doc = Document(rel, norm_rel, kind_of(norm_rel), page_id, lang, matter if readable else None, body, body_line)
     return doc, problems

@@ -2,8 +2,9 @@
 
 The front matter is filled where it can be (id, ISO code, title, today's date,
 and what the editor passes: region, sources, jurisdiction), with comments
-saying what goes where. The command then checks the tree and lists what the
-editor still has to fill in.
+saying what goes where and how to cite a paragraph of a source. A new source
+also gets its text file (docs/sources/ID.txt) to paste the document into. The
+command then checks the tree and lists what the editor still has to fill in.
 """
 
 from __future__ import annotations
@@ -14,6 +15,18 @@ from pathlib import Path
 from tipkb import geography
 
 KIND_FOLDERS = {"country": "countries", "practice": "practices", "statute": "statutes", "source": "sources"}
+
+CITING = """<!-- Every paragraph and list item ends with a footnote that links the paragraph(s) of the
+     source it rests on; the numbers (¶) are in docs/sources/<source id>.txt. For example:
+     The MP opened a regional office in Quetzaltenango.[^dpu-15]
+     [^dpu-15]: U.S. Department of State, Dedicated Prosecution Units fact sheet, [¶ 15](../sources/state-dedicated-prosecution-units.md#p15).
+-->"""
+
+SOURCE_TEXT = """The text of "{name}" (docs/sources/{id}.md), as published, in numbered paragraphs.
+Paste the document below: one block per paragraph (list items too), separated by blank lines,
+each opened by a line with its number ("¶ 1", "¶ 2", ...), "¶ heading" for a heading, or
+"¶ furniture" for page furniture (menus, sign-up boxes: shown, never cited). Numbers never change.
+"""
 
 TEMPLATES = {
     "country": """---
@@ -32,6 +45,8 @@ last_reviewed: {today}  # the day you checked the page against its sources
 
 <!-- What the sources say about the country's response, each fact with its footnote. -->
 
+{citing}
+
 ## Dedicated units and institutions
 
 ## What was done and what came of it
@@ -46,6 +61,8 @@ sources: [{sources}]
 
 ## What it is
 
+{citing}
+
 ## Why it matters to a prosecutor
 
 ## Where the sources show it
@@ -59,6 +76,8 @@ sources: [{sources}]
 ---
 
 ## What it covers
+
+{citing}
 
 ## What the sources say
 """,
@@ -90,7 +109,9 @@ def new_page(docs_dir: Path, kind: str, name: str, region: str = "", sources: st
     text = TEMPLATES[kind].format(
         name=name, iso3=geography.code_for_id(page_id) or "XXX", region=region or '""',
         sources=", ".join(s.strip() for s in sources.split(",") if s.strip()),
-        jurisdiction=jurisdiction, today=datetime.date.today().isoformat(),
+        jurisdiction=jurisdiction, today=datetime.date.today().isoformat(), citing=CITING,
     )
     path.write_text(text, encoding="utf-8")
+    if kind == "source":
+        path.with_suffix(".txt").write_text(SOURCE_TEXT.format(name=name, id=page_id), encoding="utf-8")
     return path

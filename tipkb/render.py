@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from tipkb import generate
+from tipkb.body import parse as parse_body
+from tipkb.citations import footnote_citations
 from tipkb.languages import DEFAULT_LANGUAGE
-from tipkb.links import body_lines
 from tipkb.problems import Problem, did_you_mean
 from tipkb.site import Site
 from tipkb.strings import text
@@ -55,10 +56,32 @@ def render_page(site: Site, norm_rel: str, lang: str, markdown: str, english_url
             head += generate.statute_facts(site, doc, lang)
         elif doc.kind == "sources":
             head += generate.source_facts(site, doc, lang)
+        if doc.kind == "sources":
+            tail = generate.source_text(site, doc, lang)
         if doc.kind in ("practices", "statutes", "sources"):
-            tail = generate.backlinks_section(site, doc, lang)
-    body = PLACEHOLDER.sub(lambda m: generate.PLACEHOLDERS[m.group(1)](site, norm_rel, lang), markdown)
+            tail += generate.backlinks_section(site, doc, lang)
+    body = PLACEHOLDER.sub(lambda m: generate.PLACEHOLDERS[m.group(1)](site, norm_rel, lang), with_passages(site, norm_rel, markdown, lang))
     return head + body + tail
+
+
+def with_passages(site: Site, rel: str, markdown: str, lang: str) -> str:
+    """The body with each cited paragraph quoted inside the footnote that cites it, so the
+    footnote (its tooltip, or the list at the foot of the page without scripts) shows the passage."""
+    parsed = parse_body(markdown)
+    citations = footnote_citations(site, rel, parsed)
+    lines = markdown.split("\n")
+    for footnote in sorted(parsed.footnotes.values(), key=lambda f: f.end, reverse=True):
+        quotes = [generate.passage(site.texts[source], number, lang) for source, number in sorted(citations[footnote.label], key=_order)
+                  if source in site.texts and number in site.texts[source].paragraphs]
+        if quotes:
+            lines[footnote.end - 1:footnote.end - 1] = ["", *"\n    >\n".join(quotes).split("\n"), ""]
+    return "\n".join(lines)
+
+
+def _order(pair: tuple[str, str]) -> tuple[str, int, str]:
+    source, number = pair
+    digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return source, int(digits or 0), number
 
 
 def check_placeholders(site: Site) -> list[Problem]:
@@ -67,7 +90,7 @@ def check_placeholders(site: Site) -> list[Problem]:
     for doc in site.documents:
         if "kb:" not in doc.body:
             continue
-        for line, content in body_lines(doc):
+        for line, content in doc.parsed.html:
             for match in PLACEHOLDER.finditer(content):
                 if match.group(1) not in generate.PLACEHOLDERS:
                     problems.append(Problem(doc.rel, line, None, f"unknown placeholder '{match.group(0)}'",

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from tipkb.links import body_lines, link_targets
 from tipkb.problems import Problem
 from tipkb.site import Site
 
@@ -64,20 +63,22 @@ def scan_html(html: str) -> list[tuple[int, str]]:
 
 
 def check_safety(site: Site) -> list[Problem]:
-    """Unsafe HTML and links in every document's Markdown source."""
+    """Unsafe HTML, attributes and links in every document's Markdown source."""
     problems = []
     for doc in site.documents:
-        lines = list(body_lines(doc))
-        text = "\n".join(line for _, line in lines)
-        numbers = [number for number, _ in lines]
-        for offset, message in scan_html(text):
-            problems.append(Problem(doc.rel, numbers[offset - 1] if offset <= len(numbers) else None, None, message, HINT))
-        for number, line in lines:
-            if ATTR_LIST_HANDLER.search(line):
-                problems.append(Problem(doc.rel, number, None, "unsafe attribute: an event handler in { }", HINT))
-        for number, target in link_targets(doc):
-            if unsafe_scheme(target):
-                problems.append(Problem(doc.rel, number, None, f"unsafe link '{target[:40]}'",
+        parsed = doc.parsed
+        for line, html in parsed.html:
+            for offset, message in scan_html(html):
+                problems.append(Problem(doc.rel, line + offset - 1, None, message, HINT))
+        for line, name in parsed.attributes:
+            if name.lower().startswith("on"):
+                problems.append(Problem(doc.rel, line, None, "unsafe attribute: an event handler in { }", HINT))
+        for line, text in parsed.texts:
+            if ATTR_LIST_HANDLER.search(text):  # Python-Markdown's block attribute lists stay text to CommonMark
+                problems.append(Problem(doc.rel, line, None, "unsafe attribute: an event handler in { }", HINT))
+        for link in parsed.links:
+            if unsafe_scheme(link.target):
+                problems.append(Problem(doc.rel, link.line, None, f"unsafe link '{link.target[:40]}'",
                                         "link only to pages, files, http(s) and mailto addresses"))
     return problems
 

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tipkb import geography
+from tipkb.body import Body, parse as parse_body
 from tipkb.frontmatter import FrontMatter
 from tipkb.languages import DEFAULT_LANGUAGE
 from tipkb.models import KINDS, Page
+from tipkb.sourcetext import SourceText
 
 
 @dataclass
@@ -25,6 +27,12 @@ class Document:
     body: str
     body_line: int
     model: Page | None = None  # the validated front matter (inherited from English for translations)
+    readable: bool = True  # False when the file could not be read as text (its problem is reported)
+
+    @property
+    def parsed(self) -> Body:
+        """The body, parsed once (see tipkb/body.py)."""
+        return parse_body(self.body, self.body_line)
 
     @property
     def is_translation(self) -> bool:
@@ -36,6 +44,7 @@ class Site:
     docs_dir: Path
     documents: list[Document] = field(default_factory=list)
     assets: set[str] = field(default_factory=set)  # other files under docs/, by path
+    texts: dict[str, SourceText] = field(default_factory=dict)  # source texts (docs/sources/ID.txt), by source id
 
     def __post_init__(self) -> None:
         self._index = {(doc.norm_rel, doc.lang): doc for doc in self.documents}

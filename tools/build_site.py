@@ -21,7 +21,8 @@ from pathlib import Path
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from tipkb import DEFAULT_LANGUAGE, LANGUAGES, check
+from tipkb import DEFAULT_LANGUAGE, LANGUAGES, Site, check
+from tipkb.citations import coverage_summary
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,11 +66,12 @@ def build_languages(config: Path, outputs: dict[str, Path], epoch: str, jobs: in
     """Check the tree once, then build each language into its folder (`outputs`: code -> folder),
     `jobs` at a time (default: one per core). Returns the seconds each took, or None after
     printing what was wrong."""
-    problems = check_config(config)
+    site, problems = check_config(config)
     if problems:  # one report, instead of the same one from every language's build
         print("\n".join(map(str, problems)))
         print(f"{len(problems)} problem(s); nothing was built.", file=sys.stderr)
         return None
+    print("\n".join(coverage_summary(site)))
     with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
         results = list(pool.map(lambda code: build_language(code, config, outputs[code], epoch), outputs))
     failed = [lang for lang, status, _, _ in results if status != 0]
@@ -90,11 +92,10 @@ _ConfigLoader.add_constructor("!ENV", construct_env_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def check_config(config: Path) -> list:
-    """The core's problems for the docs tree a config builds, with its site_url as the site's own host."""
+def check_config(config: Path) -> tuple[Site, list]:
+    """The checked tree a config builds and its problems, with the config's site_url as the site's own host."""
     settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    _, problems = check((config.parent / settings.get("docs_dir", "docs")).resolve(), settings.get("site_url"))
-    return problems
+    return check((config.parent / settings.get("docs_dir", "docs")).resolve(), settings.get("site_url"))
 
 
 def main(argv: list[str] | None = None) -> int:
