@@ -3,6 +3,7 @@
     python -m tipkb check [DOCS_DIR]        validate the tree without rendering; non-zero exit on any problem;
                                             prints how much of each source is cited
     python -m tipkb check --exceptions      also list the paragraphs marked '<!-- uncited: reason -->'
+    python -m tipkb check --format github   one GitHub workflow command per problem (pull request annotations)
     python -m tipkb i18n-status [--json]    translated / outdated / missing pages per language
     python -m tipkb i18n-stamp FILE...      record that translations now match their English pages
     python -m tipkb new KIND NAME [...]     write a new page from a template (country, practice, statute, source)
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("docs_dir", nargs="?", type=Path)
     check_parser.add_argument("--site-url", default="http://127.0.0.1:8000/", help="the site's URL, to flag absolute links to it")
     check_parser.add_argument("--exceptions", action="store_true", help="list the paragraphs marked as needing no citation")
+    check_parser.add_argument("--format", choices=("text", "github"), default="text",
+                              help="github: one workflow command per problem, shown on the pull request's lines")
     status_parser = commands.add_parser("i18n-status", help="translation status per language")
     status_parser.add_argument("--json", action="store_true", help="print JSON, as site/translation-status.json")
     stamp_parser = commands.add_parser("i18n-stamp", help="mark translations as matching their English pages")
@@ -95,9 +98,10 @@ def _new(args) -> int:
 
 
 def _check(args) -> int:
-    site, problems = check(args.docs_dir or args.docs, args.site_url)
+    docs = args.docs_dir or args.docs
+    site, problems = check(docs, args.site_url)
     for problem in problems:
-        print(problem)
+        print(problem.as_github(Path(docs).as_posix()) if args.format == "github" else problem)
     if args.exceptions:
         marked = exceptions(site)
         print(f"{len(marked)} paragraph(s) marked as needing no citation:")

@@ -8,6 +8,7 @@ returns problems, so one run reports all of them.
 from __future__ import annotations
 
 import difflib
+import posixpath
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -25,6 +26,22 @@ class Problem:
         field = f" {self.field}:" if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}:{field} {self.message}{hint}"
+
+
+    def as_github(self, docs_dir: str) -> str:
+        """The problem as a GitHub workflow command, shown on the pull request's line."""
+        path = posixpath.normpath(posixpath.join(docs_dir, self.file))
+        properties = {"file": path, "line": self.line, "title": self.field}
+        head = ",".join(f"{key}={_escape(str(value), True)}" for key, value in properties.items() if value is not None)
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"::error {head}::{_escape(text + hint)}"
+
+
+def _escape(value: str, property_: bool = False) -> str:
+    """Escape a workflow command's data (and, in properties, ':' and ',')."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if property_ else value
 
 
 def closest(value: object, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
