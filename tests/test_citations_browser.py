@@ -28,7 +28,7 @@ def test_hovering_a_citation_shows_the_cited_paragraph(page, serve_basic, path, 
     assert passage in text and f"¶\xa0{number}:" in text
     if label:
         assert label in text
-        assert page.locator(".md-tooltip2--active span[lang='en']").count() == 1
+        assert page.locator(".md-tooltip2--active p[lang='en'][dir='ltr']").count() == 1
 
 
 def test_a_citation_leads_to_its_paragraph_which_lists_the_pages_citing_it(page, serve_basic):

@@ -223,12 +223,13 @@ def source_text(site: Site, doc: Document, lang: str) -> str:
 
 
 def passage(document: SourceText, number: str, lang: str) -> str:
-    """A cited paragraph as a quotation inside its footnote (Markdown lines, indented into the footnote);
-    left out of the search index, which holds it once, on the source page."""
+    """A cited paragraph as a quotation inside its footnote (Markdown lines, indented into the footnote):
+    on translated pages a label in the reader's language, then the English text as a left-to-right
+    block; left out of the search index, which holds the text once, on the source page."""
     label = text("passage_english", lang)
-    prefix = f"*{escape(label)}* " if label else ""
-    return (f'    > {prefix}<span lang="en" dir="ltr">{MARK}&nbsp;{number}: {escape(document.paragraphs[number].text)}</span>\n'
-            "    > { data-search-exclude }")
+    lines = [f"*{escape(label)}*", "{ data-search-exclude }", ""] if label else []
+    lines += [f"{MARK}&nbsp;{number}: {escape(document.paragraphs[number].text)}", '{ lang="en" dir="ltr" data-search-exclude }']
+    return "\n".join(f"    > {line}".rstrip() for line in lines)
 
 
 def source_coverage(site: Site, here: str, lang: str) -> str:

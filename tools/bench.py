@@ -38,6 +38,7 @@ import pycountry
 
 from build_site import config_text
 from tipkb import LANGUAGES, check, geography
+from tipkb.body import parse
 from tipkb.load import load
 from tipkb.translations import stamp
 
@@ -54,6 +55,7 @@ def corpus(n: int, target: Path) -> Path:
     bodies = {lang: (docs / "countries" / ("guatemala.md" if lang == "en" else f"guatemala.{lang}.md")).read_text(encoding="utf-8").split("\n---\n", 1)[1]
               for lang in CODES}
     guatemala = {lang: geography.country_name("GTM", lang) for lang in CODES}
+    practices = ", ".join(site.page("countries", "guatemala").model.practices)  # the practices its body links
     added = []
     for country in pycountry.countries:
         if len(existing) + len(added) >= n:
@@ -64,7 +66,7 @@ def corpus(n: int, target: Path) -> Path:
         region = regions[len(added) % len(regions)]
         body = {lang: bodies[lang].replace(guatemala[lang], geography.country_name(country.alpha_3, lang)) for lang in CODES}
         (docs / "countries" / f"{page_id}.md").write_text(
-            f"---\ntitle: {country.name}\niso3: {country.alpha_3}\nregion: {region}\nunits: []\npractices: [case-based-mentoring]\n"
+            f"---\ntitle: {country.name}\niso3: {country.alpha_3}\nregion: {region}\nunits: []\npractices: [{practices}]\n"
             f"statutes: []\nrelated: [guatemala]\nsources: [state-dedicated-prosecution-units]\nlast_reviewed: 2026-11-01\n---\n{body['en']}",
             encoding="utf-8")
         for lang in CODES[1:]:
@@ -73,8 +75,7 @@ def corpus(n: int, target: Path) -> Path:
         added.append(f"countries/{page_id}")
     for number in range(1, n - len(existing) - len(added) + 1):  # past the ISO codes: practice pages
         page_id = f"bench-practice-{number:04d}"
-        body = {lang: re.sub(r"\]\(([a-z-]+\.md)", r"](../countries/\1", bodies[lang]).replace("Quetzaltenango", f"Quetzaltenango {number}")
-                for lang in CODES}
+        body = {lang: _unlinked_countries(bodies[lang]).replace("Quetzaltenango", f"Quetzaltenango {number}") for lang in CODES}
         (docs / "practices" / f"{page_id}.md").write_text(
             f"---\ntitle: Benchmark practice {number}\nhallmark: false\nsources: [state-dedicated-prosecution-units]\n---\n{body['en']}",
             encoding="utf-8")
@@ -86,6 +87,15 @@ def corpus(n: int, target: Path) -> Path:
         for lang in CODES[1:]:
             stamp(site, docs / f"{page}.{lang}.md")
     return docs
+
+
+def _unlinked_countries(body: str) -> str:
+    """Guatemala's body as a practice page's: the countries it links become plain names (a practice page
+    that links a country names it as applying the practice, which the synthetic countries do not)."""
+    for link in parse(body).links:
+        if "/" not in link.target and link.target.endswith(".md"):
+            body = body.replace(f"[{link.text}]({link.target})", link.text)
+    return body
 
 
 def configs(docs: Path, target: Path) -> tuple[Path, Path]:
