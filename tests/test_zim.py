@@ -161,4 +161,7 @@ def test_urdu_page_in_chromium_through_kiwix_serve(zims, kiwix, page):
     page.evaluate("document.fonts.ready")
     assert page.evaluate("[...document.fonts].some(f => f.family.includes('Noto Nastaliq Urdu') && f.status === 'loaded')")
     assert [url for url in requests if not url.startswith(kiwix)] == []
-    assert failures == [] and page.console_errors == []
+    # kiwix-serve's own toolbar (jQuery from /skin/) sets inline event handlers that the archive's policy
+    # blocks; test_archive_pages_keep_the_strict_policy_in_kiwix_serve ties every such report to /skin/.
+    errors = [text for text in page.console_errors if "Executing inline event handler violates" not in text]
+    assert failures == [] and errors == []
