@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 from tipkb.body import Block, Body
 from tipkb.problems import Problem, did_you_mean
 from tipkb.site import Document, Site
-from tipkb.sourcetext import MARK, SourceText, anchor, number_of
+from tipkb.sourcetext import MARK, anchor, number_of
 
 CITING_KINDS = ("countries", "practices", "statutes")  # pages whose every paragraph needs a citation
 Cited = frozenset[tuple[str, str]]  # (source id, paragraph number)
@@ -94,7 +94,8 @@ def _texts_and_pages(site: Site) -> list[Problem]:
 
 
 def _footnote_links(site: Site, doc: Document) -> list[Problem]:
-    """Each link to a source inside a footnote names an existing paragraph, as '¶ N'."""
+    """Each link to a source inside a footnote names a paragraph, as '¶ N' (that the paragraph exists is
+    checked with every link, in links.py)."""
     problems = []
     for footnote in doc.parsed.footnotes.values():
         for link in footnote.links:
@@ -103,22 +104,13 @@ def _footnote_links(site: Site, doc: Document) -> list[Problem]:
                 continue
             fragment = urlsplit(link.target).fragment
             number = number_of(fragment)
-            text = site.texts.get(source)
             if number is None:
                 hint = f"link the paragraph: [{MARK} 3]({link.target.split('#')[0]}#{anchor('3')}); the numbers are in docs/sources/{source}.txt"
                 problems.append(Problem(doc.rel, link.line, None, f"[^{footnote.label}] cites {source} with no paragraph", hint))
-            elif text is not None and number not in text.paragraphs:
-                problems.append(Problem(doc.rel, link.line, None, f"{MARK} {number}: {_size(text)}",
-                                        did_you_mean(number, text.paragraphs, cutoff=0.5) or f"see docs/sources/{source}.txt"))
-            elif link.text.strip() != f"{MARK} {number}":
+            elif link.text.strip() != f"{MARK} {number}":  # a paragraph that does not exist: links.py
                 problems.append(Problem(doc.rel, link.line, None, f"the link to {MARK} {number} of {source} reads '{link.text}'",
                                         f"write it as [{MARK} {number}]({link.target}) so readers see the paragraph it opens"))
     return problems
-
-
-def _size(text: SourceText) -> str:
-    numbers = list(text.paragraphs)
-    return f"{text.id} has {len(numbers)} paragraphs (¶ {numbers[0]} to ¶ {numbers[-1]})" if numbers else f"{text.id} has no paragraphs"
 
 
 def _references(doc: Document) -> list[Problem]:

@@ -66,8 +66,14 @@ def _anchor(site: Site, doc: Document, linked: Document, fragment: str) -> tuple
     """Check the #fragment in every language that shows `doc`, against that language's `linked`."""
     if not fragment or fragment.startswith("fn"):
         return None
-    if linked.kind == "sources" and number_of(fragment) is not None:
-        return None  # a paragraph of the source's text: checked with the citations (tipkb/citations.py)
+    number = number_of(fragment) if linked.kind == "sources" else None
+    if number is not None:  # a paragraph of the source's text (docs/sources/ID.txt)
+        text = site.texts.get(linked.id)
+        if text is None or number in text.paragraphs:
+            return None  # a missing text is reported by tipkb/citations.py
+        numbers = list(text.paragraphs)
+        size = f"{text.id} has {len(numbers)} paragraphs (¶ {numbers[0]} to ¶ {numbers[-1]})" if numbers else f"{text.id} has no paragraphs"
+        return f"¶ {number}: {size}", did_you_mean(number, numbers, cutoff=0.5) or f"the numbers are in docs/sources/{text.id}.txt"
     for lang in shown_in(site, doc):
         version = site.in_language(linked, lang)
         if not version.readable:
