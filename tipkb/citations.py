@@ -13,14 +13,13 @@ which paragraphs of each source the knowledge base cites (coverage).
 
 from __future__ import annotations
 
-import posixpath
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from tipkb.body import Block, Body
-from tipkb.problems import Problem, did_you_mean
-from tipkb.site import Document, Site
+from tipkb.problems import Problem
+from tipkb.site import Document, Site, linked
 from tipkb.sourcetext import MARK, anchor, number_of
 
 CITING_KINDS = ("countries", "practices", "statutes")  # pages whose every paragraph needs a citation
@@ -57,12 +56,8 @@ def footnote_citations(site: Site, rel: str, parsed: Body) -> dict[str, Cited]:
 
 def _source_of(site: Site, rel: str, target: str) -> str | None:
     """The source id a link from the page at `rel` points to, or None when it points elsewhere."""
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
-    linked = site.get(path)
-    return linked.id if linked is not None and linked.kind == "sources" else None
+    page = linked(site, rel, target)
+    return page.id if page is not None and page.kind == "sources" else None
 
 
 def check_citations(site: Site) -> list[Problem]:
@@ -222,11 +217,8 @@ def _practices_agree(site: Site) -> list[Problem]:
 
 
 def _linked_page(site: Site, doc: Document, target: str, kind: str) -> Document | None:
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
-        return None
-    linked = site.get(posixpath.normpath(posixpath.join(posixpath.dirname(doc.rel), unquote(parts.path))))
-    return linked if linked is not None and linked.kind == kind and linked.model is not None else None
+    page = linked(site, doc.rel, target)
+    return page if page is not None and page.kind == kind and page.model is not None else None
 
 
 def exceptions(site: Site) -> list[Uncited]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from tipkb import geography
 from tipkb.body import Body, parse as parse_body
@@ -79,6 +80,14 @@ class Site:
 
     def sorted_by_title(self, docs: list[Document], lang: str) -> list[Document]:
         return sorted(docs, key=lambda d: self.title(d, lang).casefold())
+
+
+def linked(site: "Site", from_rel: str, target: str) -> "Document | None":
+    """The English page a relative .md link from the page at `from_rel` points to, or None."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+        return None
+    return site.get(posixpath.normpath(posixpath.join(posixpath.dirname(from_rel), unquote(parts.path))))
 
 
 def link(from_rel: str, to_rel: str) -> str:
