@@ -23,6 +23,7 @@ from pymdownx.slugs import slugify
 
 SLUGIFY = slugify(case="lower")
 PARSER = MarkdownIt("commonmark").use(footnote_plugin).use(attrs_plugin).use(deflist_plugin).enable("table")
+PARSER.disable("footnote_inline")  # '^[text]' is plain text to Python-Markdown, which renders the site
 # markdown-it drops javascript:, vbscript: and data: links as text; Python-Markdown renders them as links.
 # Keep every link, so that the safety check sees what the site would render.
 PARSER.validateLink = lambda url: True
