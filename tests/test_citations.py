@@ -155,3 +155,9 @@ def test_passages_are_searched_once_on_the_english_source_page(basic_build):
     spanish = json.loads((basic_build.site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in spanish["docs"] if phrase in doc["text"]]
     assert any("Quetzaltenango" in doc["text"] for doc in spanish["docs"])  # the Spanish page's own text stays searchable
+
+
+def test_caret_brackets_are_text_as_python_markdown_renders_them():
+    """Found by the fuzzer: markdown-it's inline footnotes ('^[...]') gave a reference without a label."""
+    body = parse("Text ^[^a] and ^[an inline note].\n\n[^a]: Note.\n")
+    assert body.references == ((1, "a"),) and "^[an inline note]" in body.blocks[0].text
