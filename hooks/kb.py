@@ -171,10 +171,11 @@ def _problem_banner() -> str:
 
 
 def on_page_content(html, page, config, files):
-    """Second line of defence: the rendered HTML obeys the same rules as the source."""
+    """Second line of defence: the rendered HTML obeys the same rules as the source. Then the
+    cited passages (escaped text from the source texts) go into the footnotes."""
     for line, message in tipkb.scan_html(html):
         _state["unsafe"].append(f"{page.file.src_uri}: rendered HTML line {line}: {message}")
-    return tipkb.harden_links(html)
+    return tipkb.with_passages(_state["site"], _norm_src_uri(page), _language(config), tipkb.harden_links(html))
 
 
 def on_env(env, config, files):

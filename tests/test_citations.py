@@ -131,8 +131,8 @@ def test_footnote_carries_the_cited_passage(basic_build):
     assert '<a href="../../sources/state-dedicated-prosecution-units/#p3">¶ 3</a>' in footnotes
     urdu = basic_build.html("ur/countries/thailand/index.html")
     urdu_notes = urdu[urdu.index('<div class="footnote">'):]
-    assert "<p data-search-exclude><em>اصل انگریزی:</em></p>" in urdu_notes
-    assert '<p data-search-exclude dir="ltr" lang="en">¶&nbsp;4: » Thailand established' in urdu_notes
+    assert ('<blockquote class="kb-passage" data-search-exclude><p><em>اصل انگریزی:</em></p>'
+            '<p lang="en" dir="ltr">¶&nbsp;4: » Thailand established') in urdu_notes
 
 
 def test_coverage_is_exported_and_shown_on_the_sources_index(basic_build):

@@ -12,7 +12,7 @@ from tipkb.files import refused
 from tipkb.load import decode
 from tipkb.languages import DEFAULT_LANGUAGE, LANGUAGES
 from tipkb.problems import Problem
-from tipkb.render import render_page
+from tipkb.render import render_page, with_passages
 from tipkb.exports import write_exports, write_translation_status
 from tipkb.safety import harden_links, scan_html
 from tipkb.site import Site
@@ -30,6 +30,7 @@ __all__ = [
     "scan_html",
     "render_page",
     "write_exports",
+    "with_passages",
     "with_policy",
     "write_translation_status",
 ]

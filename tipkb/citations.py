@@ -244,7 +244,13 @@ class Coverage:
 
 
 def coverage(site: Site) -> list[Coverage]:
-    """Per source, which of its paragraphs the English pages cite."""
+    """Per source, which of its paragraphs the English pages cite (computed once per loaded tree)."""
+    if "coverage" not in site.derived:
+        site.derived["coverage"] = _coverage(site)
+    return site.derived["coverage"]
+
+
+def _coverage(site: Site) -> list[Coverage]:
     citing: dict[tuple[str, str], set[str]] = {}
     for doc in site.documents:
         if doc.is_translation:

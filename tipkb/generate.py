@@ -5,6 +5,8 @@ generator to the same language's pages."""
 
 from __future__ import annotations
 
+import html
+
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
@@ -223,13 +225,13 @@ def source_text(site: Site, doc: Document, lang: str) -> str:
 
 
 def passage(document: SourceText, number: str, lang: str) -> str:
-    """A cited paragraph as a quotation inside its footnote (Markdown lines, indented into the footnote):
-    on translated pages a label in the reader's language, then the English text as a left-to-right
-    block; left out of the search index, which holds the text once, on the source page."""
+    """A cited paragraph as HTML, to quote inside its footnote: on translated pages a label in the
+    reader's language, then the English text as a left-to-right block; left out of the search
+    index, which holds the text once, on the source page."""
     label = text("passage_english", lang)
-    lines = [f"*{escape(label)}*", "{ data-search-exclude }", ""] if label else []
-    lines += [f"{MARK}&nbsp;{number}: {escape(document.paragraphs[number].text)}", '{ lang="en" dir="ltr" data-search-exclude }']
-    return "\n".join(f"    > {line}".rstrip() for line in lines)
+    head = f"<p><em>{html.escape(label)}</em></p>" if label else ""
+    body = f'<p lang="en" dir="ltr">{MARK}&nbsp;{number}: {html.escape(document.paragraphs[number].text)}</p>'
+    return f'<blockquote class="kb-passage" data-search-exclude>{head}{body}</blockquote>'
 
 
 def source_coverage(site: Site, here: str, lang: str) -> str:

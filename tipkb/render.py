@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 from tipkb import generate
-from tipkb.body import parse as parse_body
-from tipkb.citations import footnote_citations
+from tipkb.citations import cited_by_footnote
 from tipkb.languages import DEFAULT_LANGUAGE
 from tipkb.problems import Problem, did_you_mean
 from tipkb.site import Site
@@ -60,22 +59,26 @@ def render_page(site: Site, norm_rel: str, lang: str, markdown: str, english_url
             tail = generate.source_text(site, doc, lang)
         if doc.kind in ("practices", "statutes", "sources"):
             tail += generate.backlinks_section(site, doc, lang)
-    body = PLACEHOLDER.sub(lambda m: generate.PLACEHOLDERS[m.group(1)](site, norm_rel, lang), with_passages(site, norm_rel, markdown, lang))
+    body = PLACEHOLDER.sub(lambda m: generate.PLACEHOLDERS[m.group(1)](site, norm_rel, lang), markdown)
     return head + body + tail
 
 
-def with_passages(site: Site, rel: str, markdown: str, lang: str) -> str:
-    """The body with each cited paragraph quoted inside the footnote that cites it, so the
-    footnote (its tooltip, or the list at the foot of the page without scripts) shows the passage."""
-    parsed = parse_body(markdown)
-    citations = footnote_citations(site, rel, parsed)
-    lines = markdown.split("\n")
-    for footnote in sorted(parsed.footnotes.values(), key=lambda f: f.end, reverse=True):
-        quotes = [generate.passage(site.texts[source], number, lang) for source, number in sorted(citations[footnote.label], key=_order)
+def with_passages(site: Site, norm_rel: str, lang: str, html: str) -> str:
+    """The rendered page with each cited paragraph quoted inside the footnote that cites it, so the
+    footnote (its tooltip, or the list at the foot of the page without scripts) shows the passage.
+    Added to the HTML, after Markdown: the text needs no Markdown processing, only escaping."""
+    english = site.get(norm_rel)
+    if english is None:
+        return html
+    doc = site.in_language(english, lang)
+    for label, pairs in cited_by_footnote(site, doc).items():
+        quotes = [generate.passage(site.texts[source], number, lang) for source, number in sorted(pairs, key=_order)
                   if source in site.texts and number in site.texts[source].paragraphs]
-        if quotes:
-            lines[footnote.end - 1:footnote.end - 1] = ["", *"\n    >\n".join(quotes).split("\n"), ""]
-    return "\n".join(lines)
+        start = html.find(f'<li id="fn:{label}">')
+        end = html.find("</li>", start)
+        if quotes and start != -1 and end != -1:
+            html = html[:end] + "".join(quotes) + html[end:]
+    return html
 
 
 def _order(pair: tuple[str, str]) -> tuple[str, int, str]:

@@ -46,6 +46,7 @@ class Site:
     documents: list[Document] = field(default_factory=list)
     assets: set[str] = field(default_factory=set)  # other files under docs/, by path
     texts: dict[str, SourceText] = field(default_factory=dict)  # source texts (docs/sources/ID.txt), by source id
+    derived: dict = field(default_factory=dict)  # what is computed once from the whole tree (citations.coverage)
 
     def __post_init__(self) -> None:
         self._index = {(doc.norm_rel, doc.lang): doc for doc in self.documents}
