@@ -3,7 +3,10 @@ and holds the pages the knowledge base promises."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
+import threading
 
 import pytest
 
@@ -30,8 +33,13 @@ def site():
     return site
 
 
-def test_real_site_builds_strict_without_warnings(tmp_path):
-    result = build(ROOT / "docs", tmp_path)
+@pytest.fixture(scope="module")
+def real_build(tmp_path_factory):
+    return build(ROOT / "docs", tmp_path_factory.mktemp("real"))
+
+
+def test_real_site_builds_strict_without_warnings(real_build):
+    result = real_build
     assert result.returncode == 0, result.output
     # Warnings abort a strict build, so the exit status above covers them, as long as nothing turned strict off.
     assert os.environ.get("KB_STRICT", "true") == "true" and "strict: !ENV [KB_STRICT, true]" in (ROOT / "mkdocs.yml").read_text()
@@ -71,3 +79,35 @@ def test_every_hallmark_has_its_page(site):
 @pytest.mark.parametrize("statute", STATUTES)
 def test_every_statute_has_its_page(site, statute):
     assert site.page("statutes", statute) is not None
+
+
+def test_real_pages_run_under_their_policy_without_a_violation(real_build, browser):
+    """The Content-Security-Policy on the real pages: reading, searching and hovering a citation, in
+    English and Urdu, report no violation."""
+    handler = functools.partial(_Quiet, directory=str(real_build.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context()
+    context.add_init_script("window.__v = []; document.addEventListener('securitypolicyviolation', e => window.__v.push(e.violatedDirective));")
+    tab = context.new_page()
+    try:
+        for path in ("countries/guatemala/", "ur/countries/guatemala/", "sources/crs-if12539-2023/", "zh/practices/"):
+            tab.goto(base + path)
+            tab.wait_for_load_state("networkidle")
+            if "countries" in path:
+                tab.hover("a.footnote-ref")
+                assert "Quetzaltenango" in tab.locator(".md-tooltip2--active").inner_text()
+            assert tab.evaluate("window.__v") == [], path
+        tab.fill("input.md-search__input", "Quetzaltenango")
+        tab.keyboard.press("End")
+        tab.locator(".md-search-result__item").first.wait_for()
+        assert tab.evaluate("window.__v") == []
+    finally:
+        context.close()
+        server.shutdown()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
