@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from tipkb.body import Block, Body
+from tipkb.body import Block
 from tipkb.problems import Problem
 from tipkb.site import Document, Site, linked
 from tipkb.sourcetext import MARK, anchor, number_of
@@ -36,22 +36,18 @@ class Uncited:
 
 
 def cited_by_footnote(site: Site, doc: Document) -> dict[str, Cited]:
-    """For each footnote label of `doc`, the (source, paragraph) pairs it links."""
-    return footnote_citations(site, doc.rel, doc.parsed)
-
-
-def footnote_citations(site: Site, rel: str, parsed: Body) -> dict[str, Cited]:
-    """For each footnote label of a body at `rel`, the (source, paragraph) pairs it links; a
-    source linked with no paragraph counts as (source, '') (reported once, by _footnote_links)."""
-    found = {}
-    for label, footnote in parsed.footnotes.items():
-        pairs = set()
-        for link in footnote.links:
-            source = _source_of(site, rel, link.target)
-            if source is not None:
-                pairs.add((source, number_of(urlsplit(link.target).fragment) or ""))
-        found[label] = frozenset(pairs)
-    return found
+    """For each footnote label of `doc`, the (source, paragraph) pairs it links; a source linked
+    with no paragraph counts as (source, '') (reported once, by _footnote_links). Computed once
+    per document of a loaded tree: the checks, the coverage and the rendered footnotes read it."""
+    known = site.derived.setdefault("citations", {})
+    if doc.rel not in known:
+        found = {}
+        for label, footnote in doc.parsed.footnotes.items():
+            pairs = {(source, number_of(urlsplit(link.target).fragment) or "")
+                     for link in footnote.links if (source := _source_of(site, doc.rel, link.target)) is not None}
+            found[label] = frozenset(pairs)
+        known[doc.rel] = found
+    return known[doc.rel]
 
 
 def _source_of(site: Site, rel: str, target: str) -> str | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from tipkb.citations import coverage
+from tipkb.sourcetext import anchor
 from tipkb.languages import LANGUAGE_CODES
 from tipkb.site import Site
 from tipkb.translations import status_json
@@ -61,7 +62,7 @@ def source_coverage(site: Site, url_for: Callable[[str], str]) -> list[dict]:
             "cited": row.count,
             "paragraphs": row.total,
             "share": round(row.share, 4),
-            "by_paragraph": [{"paragraph": number, "anchor": f"p{number}", "cited_by": [url_for(rel) for rel in pages]}
+            "by_paragraph": [{"paragraph": number, "anchor": anchor(number), "cited_by": [url_for(rel) for rel in pages]}
                              for number, pages in row.cited.items()],
         }
         for row in coverage(site)
